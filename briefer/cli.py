@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -31,6 +33,11 @@ app = typer.Typer(
 class Format(str, Enum):
     markdown = "markdown"
     json = "json"
+    jsonl = "jsonl"
+
+
+class InputListFormat(str, Enum):
+    paths = "paths"
     jsonl = "jsonl"
 
 
@@ -61,16 +68,24 @@ def _root(
 @app.command(no_args_is_help=True)
 def brief(
     inputs: Annotated[
-        list[str],
+        Optional[list[str]],
         typer.Argument(
-            metavar="INPUT...",
-            help="Article files (.txt, .md, .html), directories (searched recursively) or '-' for standard input.",
+            metavar="[INPUT]...",
+            help="Article files (.txt, .md, .html), directories (searched recursively), http(s) URLs, "
+            "or '-' for standard input.",
+            show_default=False,
         ),
-    ],
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.markdown,
+    ] = None,
+    format: Annotated[
+        Format, typer.Option("--format", "-f", help="Output format; jsonl streams one briefing per line.")
+    ] = Format.markdown,
     output: Annotated[
-        Optional[Path],
-        typer.Option("--output", "-o", help="Write to this file (atomically: whole or not at all) instead of stdout."),
+        Optional[str],
+        typer.Option(
+            "--output", "-o", metavar="PATH",
+            help="Write to this file (atomically: whole or not at all) instead of stdout; "
+            "to a directory (DIR/ or an existing one): one file per article.",
+        ),
     ] = None,
     backend: Annotated[
         Optional[str], typer.Option("--backend", "-b", help="Backend to use (see `briefer backends`). [default: extractive]")
@@ -89,10 +104,45 @@ def brief(
         typer.Option("--option", "-O", metavar="KEY=VALUE", help="An option for the backend; repeatable."),
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")] = False,
+    # --- many inputs, URLs, pipelines (batch) ---------------------------------------------------
+    inputs_from: Annotated[
+        Optional[str],
+        typer.Option("--inputs-from", metavar="FILE", help="Read inputs from FILE ('-': stdin), one path or URL a line."),
+    ] = None,
+    input_format: Annotated[
+        InputListFormat,
+        typer.Option("--input-format", help="paths: files, directories, URLs. jsonl: records "
+                     '{"id":..., "text"|"html"|"markdown"|"url":...} from the inputs (default: stdin).'),
+    ] = InputListFormat.paths,
+    errors_jsonl: Annotated[
+        bool, typer.Option("--errors-jsonl", help='With --format jsonl: also write failures as {"source", "error"} lines.')
+    ] = False,
+    skip_existing: Annotated[
+        bool, typer.Option("--skip-existing", help="With -o DIR/: skip inputs whose file is already there.")
+    ] = False,
+    jobs: Annotated[
+        Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes. [default: number of cores]")
+    ] = None,
+    unordered: Annotated[
+        bool, typer.Option("--unordered", help="Write results as they finish instead of in input order.")
+    ] = False,
+    timeout: Annotated[
+        Optional[float], typer.Option("--timeout", min=0.001, help="Network timeout in seconds (connect, read). [default: 30]")
+    ] = None,
+    max_bytes: Annotated[
+        Optional[int], typer.Option("--max-bytes", min=1, help="Largest page fetched from a URL. [default: 10000000]")
+    ] = None,
+    user_agent: Annotated[
+        Optional[str], typer.Option("--user-agent", help="User-Agent header sent with URL requests.")
+    ] = None,
 ) -> None:
     """Brief one or more articles: title, summary, actors, positions, outcomes, open questions."""
+    from functools import partial
+
     from .backends import load_backend
     from .batch import run_batch
+    from .inputlists import InputPlan, count_inputs
+    from .progress import BatchDisplay
     from .settings import load_settings
 
     _State.debug = _State.debug or debug
@@ -103,14 +153,55 @@ def brief(
             "summary_sentences": summary_sentences,
             "max_chunk_tokens": max_chunk_tokens,
             "backend_options": _parse_options(option) if option else None,
+            "timeout": timeout,
+            "max_bytes": max_bytes,
+            "user_agent": user_agent,
         }
     )
+    jsonl_in = input_format is InputListFormat.jsonl
+    plan = InputPlan(inputs or [], inputs_from=inputs_from, jsonl=jsonl_in)
     engine = load_backend(settings.backend, settings=settings)
-    code = run_batch(
-        inputs, settings=settings, backend=engine, format=format.value, output=output, report=_report,
-        debug=_State.debug,
-    )
+    display = BatchDisplay(live=sys.stderr.isatty())
+    with _stop_on_sigterm():
+        code = run_batch(
+            plan.iterate(), settings=settings, backend=engine,
+            backend_factory=partial(load_backend, settings.backend, settings=settings),
+            format=format.value, output=output, report=_report, progress=display,
+            jobs=jobs or _cores(), unordered=unordered, skip_existing=skip_existing, errors_jsonl=errors_jsonl,
+            total=count_inputs(plan) if display.live else None, debug=_State.debug,
+        )
     raise typer.Exit(code)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a cron timeout, `kill`): stop as cleanly as on Ctrl-C."""
+
+
+@contextmanager
+def _stop_on_sigterm() -> Iterator[None]:
+    import signal
+
+    def stop(signum: int, frame: object) -> None:
+        raise Terminated()
+
+    try:
+        previous = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _cores() -> int:
+    import os
+
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 @app.command()
@@ -187,6 +278,9 @@ def main(argv: list[str] | None = None) -> int:
     except typer.Abort:
         sys.stderr.write("briefer: interrupted\n")
         return 130
+    except Terminated:
+        sys.stderr.write("briefer: terminated\n")
+        return 143
     except KeyboardInterrupt:
         sys.stderr.write("briefer: interrupted\n")
         return 130

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .chunking import DEFAULT_MAX_CHUNK_TOKENS, MIN_CHUNK_TOKENS
 from .errors import ConfigError
+from .fetching import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT
 from .merging import DEFAULT_SUMMARY_SENTENCES
 from .tokenizer import DEFAULT_ENCODING
 
@@ -31,6 +32,10 @@ class Settings(BaseModel):
     summary_sentences: int = Field(default=DEFAULT_SUMMARY_SENTENCES, ge=0, le=50)
     include_text: bool = False
     backend_options: dict[str, str] = Field(default_factory=dict)
+    # Network. `timeout` (seconds) is shared: URL fetching (connect, read) and backends calling a server.
+    timeout: float = Field(default=DEFAULT_TIMEOUT, gt=0)
+    max_bytes: int = Field(default=DEFAULT_MAX_BYTES, ge=1)
+    user_agent: str = Field(default=DEFAULT_USER_AGENT, min_length=1)
 
 
 # Environment variables each setting can be read from, first found wins.
@@ -39,6 +44,9 @@ ENV_VARS: dict[str, tuple[str, ...]] = {
     "max_chunk_tokens": ("BRIEFER_MAX_CHUNK_TOKENS",),
     "encoding": ("BRIEFER_ENCODING",),
     "summary_sentences": ("BRIEFER_SUMMARY_SENTENCES",),
+    "timeout": ("BRIEFER_TIMEOUT",),
+    "max_bytes": ("BRIEFER_MAX_BYTES",),
+    "user_agent": ("BRIEFER_USER_AGENT",),
 }
 
 

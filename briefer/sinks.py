@@ -1,13 +1,21 @@
-"""Where rendered briefings go: stdout as they finish, or a file written whole or not at all."""
+"""Where rendered briefings go: stdout as they finish, a file written whole or not at all, or a
+directory of one file per article, each written whole or not at all."""
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
+import signal
 import sys
 import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import IO
+from urllib.parse import unquote, urlsplit
 
 from .errors import UsageError
 
@@ -83,3 +91,95 @@ class Stdout:
 
     def close(self) -> None:
         pass
+
+
+@contextmanager
+def uninterrupted() -> Iterator[None]:
+    """Hold back Ctrl-C (and SIGTERM) until the block is done, then raise KeyboardInterrupt.
+
+    A write of one result (a line on stdout, a file moved into place) then either happens whole or
+    not at all: an interruption lands between two results, never inside one.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers can only be set from the main thread; nothing to hold back there
+        return
+    caught: list[int] = []
+    # A handler installed from C (getsignal() is None) cannot be put back from Python: leave it be.
+    held = [sig for sig in (signal.SIGINT, signal.SIGTERM) if signal.getsignal(sig) is not None]
+    previous = {sig: signal.signal(sig, lambda n, _f: caught.append(n)) for sig in held}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        if caught:
+            # Hand the signal to whatever handled it before (the default turns SIGINT into
+            # KeyboardInterrupt; the CLI's turns SIGTERM into its own clean stop).
+            signal.raise_signal(caught[0])
+
+
+def is_directory_target(output: str | os.PathLike[str]) -> bool:
+    """Return whether ``-o`` names a directory: a trailing slash, or a directory that exists."""
+    text = os.fspath(output)
+    return text.endswith(("/", os.sep)) or Path(text).is_dir()
+
+
+# Names Windows reserves whatever the extension; a file called so cannot be opened there.
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+MAX_STEM = 80
+
+
+def safe_stem(text: str) -> str:
+    """Return ``text`` as a file name stem any filesystem accepts: ASCII letters, digits, '._-'."""
+    stem = _UNSAFE.sub("-", text).strip("-._")[:MAX_STEM].strip("-._")
+    if not stem:
+        return "article"
+    return f"_{stem}" if stem.lower() in _RESERVED else stem
+
+
+def stem_for(name: str, *, url: bool = False, id: str | None = None) -> str:
+    """Return the natural file stem for an input: its id, its file name, or its URL's last segment."""
+    if id:
+        return safe_stem(id)
+    if url:
+        parts = urlsplit(name)
+        segment = next((p for p in reversed(unquote(parts.path).split("/")) if p), "")
+        return safe_stem(Path(segment).stem if segment else parts.hostname or "page")
+    if name == "-":
+        return "stdin"
+    return safe_stem(Path(name).stem)
+
+
+class OutputDirectory:
+    """A directory that receives one file per article, each written atomically.
+
+    Names come from the input (its id, file name or URL); a name taken earlier in the run gets a
+    short hash of the input's full name appended, which is the same on every run, so a re-run with
+    ``--skip-existing`` finds the files it wrote before.
+    """
+
+    def __init__(self, path: Path, suffix: str) -> None:
+        self.path = path
+        self.suffix = suffix
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageError(f"cannot create the output directory {path}: {exc.strerror or exc}") from None
+        self._taken: set[str] = set()  # lower-cased: two names differing in case clash on macOS/Windows
+
+    def target(self, name: str, *, url: bool = False, id: str | None = None) -> Path:
+        """Return the file this input's briefing goes to, unique within this run."""
+        stem = stem_for(name, url=url, id=id)
+        candidate = stem
+        if candidate.lower() in self._taken:
+            candidate = f"{stem}-{hashlib.sha256(name.encode('utf-8')).hexdigest()[:8]}"
+            n = 2
+            while candidate.lower() in self._taken:  # the very same input listed again
+                candidate = f"{stem}-{hashlib.sha256(name.encode('utf-8')).hexdigest()[:8]}-{n}"
+                n += 1
+        self._taken.add(candidate.lower())
+        return self.path / f"{candidate}{self.suffix}"
+
+    def write(self, target: Path, text: str) -> None:
+        write_atomic(target, text)

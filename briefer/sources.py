@@ -1,4 +1,4 @@
-"""Inputs → Articles: files, directories, standard input.
+"""Inputs → Articles: files, directories, standard input, URLs (fetched by fetching.py).
 
 This module and the backends are the only places that touch the outside world. Reading is lazy:
 ``iter_inputs`` names what there is to read, ``read_article`` reads one, so a bad file fails on its
@@ -14,10 +14,13 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from .errors import InputError
 from .models import Article, InputFormat
+
+if TYPE_CHECKING:
+    from .fetching import Fetcher
 
 SUFFIXES: dict[str, InputFormat] = {
     ".txt": "text",
@@ -33,11 +36,19 @@ STDIN = "-"
 
 @dataclass(frozen=True)
 class Input:
-    """One thing to read: a file path or standard input."""
+    """One thing to read: a file path, standard input, a URL, or content already in hand."""
 
     name: str
     path: Path | None = None
     id: str | None = None
+    url: str | None = None
+    data: bytes | None = None  # content already read (a JSON Lines record, stdin read ahead)
+    format: InputFormat | None = None
+
+
+def is_url(name: str) -> bool:
+    """Return whether an input name is a web address briefer fetches (http or https)."""
+    return name[:8].lower().startswith(("http://", "https://"))
 
 
 def iter_inputs(names: Iterable[str]) -> Iterator[Input]:
@@ -48,6 +59,9 @@ def iter_inputs(names: Iterable[str]) -> Iterator[Input]:
     for name in names:
         if name == STDIN:
             yield Input(STDIN)
+            continue
+        if is_url(name):
+            yield Input(name, url=name)
             continue
         path = Path(name)
         if path.is_dir():
@@ -70,9 +84,20 @@ def _walk(root: Path) -> Iterator[Path]:
                 yield p
 
 
-def read_article(item: Input, stdin: BinaryIO | None = None, format: InputFormat | None = None) -> Article:
+def read_article(item: Input, stdin: BinaryIO | None = None, format: InputFormat | None = None,
+                 *, fetcher: Fetcher | None = None) -> Article:
     """Return the article an input holds, decoded; raise InputError naming the input if it cannot."""
-    if item.path is None:
+    if item.url is not None:
+        if fetcher is None:
+            from .fetching import Fetcher
+
+            with Fetcher() as default:
+                return default.fetch(item.url, id=item.id)
+        return fetcher.fetch(item.url, id=item.id)
+    if item.data is not None:
+        data = item.data
+        fmt = format or item.format or sniff_format(data)
+    elif item.path is None:
         stream = stdin if stdin is not None else sys.stdin.buffer
         data = stream.read()
         fmt = format or sniff_format(data)

@@ -126,7 +126,9 @@ def test_one_bad_file_does_not_sink_the_others(article, tmp_path, capsys):
     code, out, err = run(["brief", str(tmp_path / "missing.txt"), str(article), "-f", "jsonl"], capsys)
     assert code == 1
     assert len(out.splitlines()) == 1 and json.loads(out)["source"]["name"] == str(article)
-    assert "missing.txt" in err and err.count("\n") == 1
+    errors = [line for line in err.splitlines() if line.startswith("briefer: error:")]
+    assert len(errors) == 1 and "missing.txt" in errors[0]
+    assert err.splitlines()[-1] == "briefer: briefed 1, failed 1 (see above)"
 
 
 def test_output_file_is_written_whole(article, tmp_path, capsys):
