@@ -35,7 +35,7 @@ TEXT_TYPES = frozenset({"text/plain"})
 STATUS_HINTS = {
     401: "the page needs a login",
     403: "the site refused access; it may block automated access (try --user-agent, or save the page and brief the file)",
-    404: "not found: check the URL",
+    404: "the page does not exist (check the URL)",
     410: "the page is gone",
     429: "the site is rate-limiting requests: try again later or with fewer --jobs",
 }
@@ -192,5 +192,5 @@ def _first_line(exc: BaseException) -> str:
 
 
 def _too_large(size: int | None, cap: int) -> str:
-    what = f"the page is {size:,} bytes" if size is not None else "the page is larger than the limit"
-    return f"{what}, over --max-bytes {cap:,}: raise --max-bytes to brief it"
+    what = f"the page is {size:,} bytes, larger" if size is not None else "the page is larger"
+    return f"{what} than --max-bytes ({cap:,} bytes): raise --max-bytes to brief it"
