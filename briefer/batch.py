@@ -15,6 +15,7 @@ import multiprocessing
 import signal
 import sys
 import traceback
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -73,8 +74,6 @@ class Counts:
             text += " (see above)"
         if self.skipped:
             text += f", skipped {self.skipped} already written"
-        if self.interrupted:
-            text += "; interrupted before the end"
         return text
 
 
@@ -145,7 +144,8 @@ class _Worker:
             article = read_article(item, fetcher=self.fetcher if item.url else None)
             outcome.text = self.render(brief_article(article, backend=self.backend, settings=self.job.settings))
         except BrieferError as exc:
-            exc.source = exc.source or outcome.label
+            if not exc.source or exc.source == item.name:
+                exc.source = outcome.label  # with the caller's id, when there is one
             outcome.error = exc if self.in_process else _portable(exc)
         except Exception as exc:
             if self.job.debug and self.in_process:
@@ -249,7 +249,7 @@ def _prepare(names: Iterable[str | Input | InputError], out_dir: OutputDirectory
     """Yield each input as a task for a worker, or as an outcome already known (error, skipped)."""
     for index, item in enumerate(_expand(names)):
         if isinstance(item, InputError):
-            yield _Outcome(index, item.source or "?", error=item)
+            yield _Outcome(index, item.source or "?", id=getattr(item, "record_id", None), error=item)
             continue
         if item.path is None and item.url is None and item.data is None:
             # Standard input is read here: worker processes have none.
@@ -329,23 +329,32 @@ def _parallel(work: Iterator[_Task | _Outcome], job: _Job, *, jobs: int, unorder
 
     At most ``WINDOW_PER_JOB × jobs`` inputs are in flight or waiting for their turn to be
     written, so a slow input holds back the reading of new ones instead of piling up results.
+    A worker that dies (a crash in a parser, the OOM killer) takes the pool with it; the inputs
+    that were in flight are then retried one at a time, so only the one that kills its worker again
+    is reported failed.
     """
     window = WINDOW_PER_JOB * jobs
     executor = _pool(job, jobs)
-    pending: dict[Future[_Outcome], _Task] = {}
+    pending: dict[Future[_Outcome], tuple[_Task, bool]] = {}  # future → (task, run alone?)
+    suspects: deque[_Task] = deque()
     ready: dict[int, _Outcome] = {}
     next_index = 0
     exhausted = False
     try:
         while True:
-            while not exhausted and len(pending) + len(ready) < window:
-                task = next(work, None)
-                if task is None:
-                    exhausted = True
-                elif isinstance(task, _Outcome):
-                    ready[task.index] = task
-                else:
-                    pending[executor.submit(_work, *task)] = task
+            if suspects:
+                if not pending:
+                    task = suspects.popleft()
+                    pending[executor.submit(_work, *task)] = (task, True)
+            else:
+                while not exhausted and len(pending) + len(ready) < window:
+                    task = next(work, None)
+                    if task is None:
+                        exhausted = True
+                    elif isinstance(task, _Outcome):
+                        ready[task.index] = task
+                    else:
+                        pending[executor.submit(_work, *task)] = (task, False)
             if unordered:
                 for index in list(ready):
                     yield ready.pop(index)
@@ -353,25 +362,32 @@ def _parallel(work: Iterator[_Task | _Outcome], job: _Job, *, jobs: int, unorder
                 while next_index in ready:
                     yield ready.pop(next_index)
                     next_index += 1
-            if not pending:
+            if not pending and not suspects:
                 if exhausted and not ready:
                     return
                 continue
             done, _ = wait(pending, timeout=0.25, return_when=FIRST_COMPLETED)
             broken = False
             for future in done:
-                index, item, target = pending.pop(future)
+                task, alone = pending.pop(future)
                 try:
-                    ready[index] = future.result()
+                    ready[task[0]] = future.result()
                 except BrokenProcessPool:
                     broken = True
-                    ready[index] = _Outcome(index, _label(item), id=item.id, error=InternalError(
-                        "the worker process briefing it died (killed, or out of memory); the others go on",
-                        source=_label(item)))
+                    if alone:
+                        ready[task[0]] = _failed(task, "the worker process briefing it died (a crash, or out of memory)")
+                    else:
+                        suspects.append(task)
                 except Exception as exc:  # e.g. a result that could not be sent back
-                    ready[index] = _Outcome(index, _label(item), id=item.id, error=InternalError(
-                        f"internal error in a worker: {type(exc).__name__}: {exc}", source=_label(item)))
-            if broken and not pending:
+                    ready[task[0]] = _failed(task, f"internal error in a worker: {type(exc).__name__}: {exc}")
+            if broken:
+                for future, (task, _alone) in list(pending.items()):
+                    if future.done() and future.exception() is None:
+                        ready[task[0]] = future.result()
+                    else:
+                        suspects.append(task)
+                pending.clear()
+                suspects = deque(sorted(suspects, key=lambda t: t[0]))
                 executor.shutdown(wait=True)
                 executor = _pool(job, jobs)
             tick()
@@ -379,8 +395,18 @@ def _parallel(work: Iterator[_Task | _Outcome], job: _Job, *, jobs: int, unorder
         _stop(executor, pending)
 
 
+def _failed(task: _Task, message: str) -> _Outcome:
+    _, item, target = task
+    return _Outcome(task[0], _label(item), id=item.id, target=target, error=InternalError(message, source=_label(item)))
+
+
 def _stop(executor: ProcessPoolExecutor, pending: dict) -> None:
     """Shut the workers down; when work is still pending (Ctrl-C, an error), end them at once."""
+    with uninterrupted():  # a second Ctrl-C must not leave workers behind
+        _stop_now(executor, pending)
+
+
+def _stop_now(executor: ProcessPoolExecutor, pending: dict) -> None:
     if pending:
         for future in pending:
             future.cancel()

@@ -162,14 +162,22 @@ def brief(
     plan = InputPlan(inputs or [], inputs_from=inputs_from, jsonl=jsonl_in)
     engine = load_backend(settings.backend, settings=settings)
     display = BatchDisplay(live=sys.stderr.isatty())
-    with _stop_on_sigterm():
-        code = run_batch(
-            plan.iterate(), settings=settings, backend=engine,
-            backend_factory=partial(load_backend, settings.backend, settings=settings),
-            format=format.value, output=output, report=_report, progress=display,
-            jobs=jobs or _cores(), unordered=unordered, skip_existing=skip_existing, errors_jsonl=errors_jsonl,
-            total=count_inputs(plan) if display.live else None, debug=_State.debug,
-        )
+    # typer turns a KeyboardInterrupt into a bare exit 130: say what happened here instead.
+    try:
+        with _stop_on_sigterm():
+            code = run_batch(
+                plan.iterate(), settings=settings, backend=engine,
+                backend_factory=partial(load_backend, settings.backend, settings=settings),
+                format=format.value, output=output, report=_report, progress=display,
+                jobs=jobs or _cores(), unordered=unordered, skip_existing=skip_existing, errors_jsonl=errors_jsonl,
+                total=count_inputs(plan) if display.live else None, debug=_State.debug,
+            )
+    except Terminated:
+        sys.stderr.write("briefer: terminated\n")
+        code = 143
+    except KeyboardInterrupt:
+        sys.stderr.write("briefer: interrupted\n")
+        code = 130
     raise typer.Exit(code)
 
 

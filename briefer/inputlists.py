@@ -62,6 +62,13 @@ _SHAPE = '{"id": ..., "text": ...} (or "html", "markdown", "url")'
 
 
 def _record_input(record: object, where: str) -> Input | InputError:
+    result = _parse_record(record, where)
+    if isinstance(result, InputError) and isinstance(record, dict) and isinstance(record.get("id"), (str, int)):
+        result.record_id = str(record["id"])  # type: ignore[attr-defined]  # for the in-band error line
+    return result
+
+
+def _parse_record(record: object, where: str) -> Input | InputError:
     if not isinstance(record, dict):
         return InputError(f"a record must be a JSON object like {_SHAPE}", source=where)
     rid = record.get("id")
@@ -129,8 +136,8 @@ class InputPlan:
         except OSError as exc:
             yield InputError(f"cannot read this JSON Lines file: {exc.strerror or exc}", source=name)
             return
-        with stream:
-            yield from iter_records(stream, list_name=label)
+        with stream as records:
+            yield from iter_records(records, list_name=label)
 
     def _open(self, name: str) -> IO[bytes]:
         if name == STDIN:

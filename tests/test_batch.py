@@ -1,0 +1,402 @@
+"""Many inputs as a user runs them: lists, JSON Lines in and out, output directories, parallel
+workers, failures that do not sink the rest, and interruptions that leave no half-written file."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from webserver import serve
+
+from briefer.backends.extractive import ExtractiveBackend
+from briefer.batch import run_batch
+from briefer.cli import main
+from briefer.errors import BrieferError
+from briefer.settings import Settings
+
+STORIES = {
+    "alpha": ("Dock strike enters second week", "Dock workers extended their strike on Monday, said Maria Lopez of the union."),
+    "bravo": ("Council approves bridge repairs", "The council approved repairs to the river bridge, said Jonas Berg, the engineer."),
+    "charlie": ("Airline cancels winter routes", "The airline cancelled six winter routes, said Priya Nair, its spokeswoman."),
+    "delta": ("School board delays vote", "The school board delayed its budget vote, said Omar Haddad, the chairman."),
+    "echo": ("Farmers protest water limits", "Farmers protested new water limits on Friday, said Lena Vogel, their leader."),
+}
+
+
+def story(key: str) -> str:
+    title, body = STORIES[key]
+    return f"{title}\n\n{body} It is unclear what happens next.\n"
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def run(args, capsys):
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def run_process(args, *, stdin: bytes | None = None, **kw) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "briefer", *args], input=stdin, capture_output=True, timeout=120, **kw)
+
+
+def error_lines(err: str) -> list[str]:
+    return [line for line in err.splitlines() if line.startswith("briefer: error:")]
+
+
+def leftovers(folder: Path) -> list[str]:
+    """Files that are not finished briefings: temporary or hidden files."""
+    return [p.name for p in folder.rglob("*") if p.name.startswith(".") or p.suffix == ".tmp"]
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    folder = tmp_path / "in"
+    for key in STORIES:
+        write(folder / f"{key}.txt", story(key))
+    return folder
+
+
+@pytest.fixture(scope="module")
+def web():
+    with serve() as base:
+        yield base
+
+
+# --- lists of inputs, order, failures ---------------------------------------------------------
+
+
+def test_inputs_from_a_list_in_input_order_with_two_jobs(tmp_path, corpus, capsys):
+    sub = tmp_path / "more"
+    write(sub / "zulu" / "b.txt", story("delta"))
+    write(sub / "a.md", story("echo"))
+    listing = write(tmp_path / "list.txt", "\n".join([
+        "# today's articles",
+        str(corpus / "charlie.txt"),
+        "",
+        str(sub),  # a directory: walked recursively, in sorted order
+        str(tmp_path / "missing.txt"),
+        str(corpus / "alpha.txt"),
+    ]))
+    code, out, err = run(["brief", "--inputs-from", str(listing), "-f", "jsonl", "--jobs", "2"], capsys)
+    assert code == 1
+    names = [json.loads(line)["source"]["name"] for line in out.splitlines()]
+    assert names == [str(corpus / "charlie.txt"), str(sub / "a.md"), str(sub / "zulu" / "b.txt"), str(corpus / "alpha.txt")]
+    errors = error_lines(err)
+    assert len(errors) == 1 and "missing.txt" in errors[0] and "no such file" in errors[0]
+    assert err.splitlines()[-1] == "briefer: briefed 4, failed 1 (see above)"
+
+
+def test_unordered_writes_the_same_results(corpus, capsys):
+    code, out, _ = run(["brief", str(corpus), "-f", "jsonl", "--jobs", "2", "--unordered"], capsys)
+    assert code == 0
+    titles = sorted(json.loads(line)["title"] for line in out.splitlines())
+    assert titles == sorted(t for t, _ in STORIES.values())
+
+
+def test_inputs_from_stdin(corpus):
+    listing = "\n".join(str(corpus / f"{k}.txt") for k in ("echo", "alpha")).encode()
+    r = run_process(["brief", "--inputs-from", "-", "-f", "jsonl", "--jobs", "1"], stdin=listing)
+    assert r.returncode == 0, r.stderr
+    assert [json.loads(line)["title"] for line in r.stdout.splitlines()] == [STORIES["echo"][0], STORIES["alpha"][0]]
+
+
+def test_every_input_fails_exit_3_and_nothing_on_stdout(tmp_path, capsys):
+    code, out, err = run(["brief", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-f", "json"], capsys)
+    assert code == 3 and out == ""
+    assert len(error_lines(err)) == 2 and err.splitlines()[-1] == "briefer: briefed 0, failed 2 (see above)"
+
+
+# --- JSON Lines in and out ----------------------------------------------------------------------
+
+
+def test_jsonl_records_carry_their_ids_and_failures_stay_in_band(web):
+    records = [
+        {"id": "a1", "text": story("alpha")},
+        {"id": 2, "html": f"<html><body><article><h1>{STORIES['bravo'][0]}</h1><p>{STORIES['bravo'][1]}</p></article></body></html>"},
+        "this line is not JSON",
+        {"id": "no-content", "title": "x"},
+        {"id": "u", "url": f"{web}/plain.txt"},
+        {"id": "blank", "text": "   "},
+        {"id": "m", "markdown": f"# {STORIES['charlie'][0]}\n\n{STORIES['charlie'][1]}\n"},
+    ]
+    stdin = "\n".join(r if isinstance(r, str) else json.dumps(r) for r in records).encode()
+    r = run_process(["brief", "--input-format", "jsonl", "-f", "jsonl", "--errors-jsonl"], stdin=stdin)
+    assert r.returncode == 1
+    lines = [json.loads(line) for line in r.stdout.splitlines()]  # every line is valid JSON
+    assert len(lines) == 7
+    assert [(d.get("source", {}).get("id") if "schema_version" in d else ("error", d.get("id"))) for d in lines] == [
+        "a1", "2", ("error", None), ("error", "no-content"), "u", ("error", "blank"), "m",
+    ]
+    assert lines[0]["title"] == STORIES["alpha"][0] and lines[1]["title"] == STORIES["bravo"][0]
+    assert lines[4]["source"]["name"] == f"{web}/plain.txt"
+    assert lines[2] == {"source": "stdin:3", "error": lines[2]["error"]} and "not a JSON record" in lines[2]["error"]
+    assert "exactly one of text, markdown, html or url" in lines[3]["error"]
+    assert "empty" in lines[5]["error"]
+    errors = error_lines(r.stderr.decode())
+    assert len(errors) == 3 and "stdin:3" in errors[0] and "(id no-content)" in errors[1] and "(id blank)" in errors[2]
+
+
+def test_jsonl_records_from_a_file(tmp_path, capsys):
+    records = write(tmp_path / "records.jsonl", "\n".join(json.dumps({"id": k, "text": story(k)}) for k in STORIES) + "\n")
+    code, out, _ = run(["brief", "--input-format", "jsonl", str(records), "-f", "jsonl"], capsys)
+    assert code == 0
+    assert [json.loads(line)["source"]["id"] for line in out.splitlines()] == list(STORIES)
+
+
+def test_errors_jsonl_needs_jsonl_output(corpus, capsys):
+    code, out, err = run(["brief", str(corpus), "--errors-jsonl"], capsys)
+    assert code == 2 and out == ""
+    assert len(error_lines(err)) == 1 and "--format jsonl" in err
+
+
+# --- --format json over several inputs -----------------------------------------------------------
+
+
+def test_json_is_an_object_for_one_input_and_an_array_for_several(corpus, tmp_path, capsys):
+    _, out, _ = run(["brief", str(corpus / "alpha.txt"), "-f", "json"], capsys)
+    assert json.loads(out)["title"] == STORIES["alpha"][0]
+    _, out, _ = run(["brief", str(tmp_path / "missing.txt"), str(corpus / "alpha.txt"), "-f", "json"], capsys)
+    assert [d["title"] for d in json.loads(out)] == [STORIES["alpha"][0]]
+    target = tmp_path / "all.json"
+    code, out, _ = run(["brief", str(corpus), "-f", "json", "-o", str(target), "--jobs", "2"], capsys)
+    assert code == 0 and out == ""
+    assert [d["title"] for d in json.loads(target.read_text())] == [STORIES[k][0] for k in sorted(STORIES)]
+
+
+# --- an output directory -----------------------------------------------------------------------
+
+
+def test_output_directory_gets_one_safe_unique_file_per_article(tmp_path, corpus, web, capsys):
+    write(tmp_path / "site1" / "index.html", f"<html><body><article><h1>{STORIES['alpha'][0]}</h1><p>{STORIES['alpha'][1]}</p></article></body></html>")
+    write(tmp_path / "site2" / "index.html", f"<html><body><article><h1>{STORIES['bravo'][0]}</h1><p>{STORIES['bravo'][1]}</p></article></body></html>")
+    out_dir = tmp_path / "out"
+    code, out, err = run(["brief", str(tmp_path / "site1"), str(tmp_path / "site2"), str(corpus / "echo.txt"),
+                          f"{web}/article.html?id=3", "-f", "json", "-o", f"{out_dir}/"], capsys)
+    assert code == 0, err
+    assert out == ""
+    files = sorted(p.name for p in out_dir.iterdir())
+    assert len(files) == 4 and "index.json" in files and "echo.json" in files and "article.json" in files
+    [other] = [f for f in files if f.startswith("index-")]
+    assert json.loads((out_dir / other).read_text())["source"]["name"] == str(tmp_path / "site2" / "index.html")
+    assert json.loads((out_dir / "index.json").read_text())["source"]["name"] == str(tmp_path / "site1" / "index.html")
+    assert leftovers(out_dir) == []
+
+
+def test_record_ids_cannot_escape_the_output_directory(tmp_path):
+    records = "\n".join(json.dumps({"id": i, "text": story("alpha")}) for i in ("../../etc/passwd", "CON", "a b/c", ""))
+    out_dir = tmp_path / "deep" / "out"
+    r = run_process(["brief", "--input-format", "jsonl", "-f", "markdown", "-o", f"{out_dir}/"], stdin=records.encode())
+    assert r.returncode == 0, r.stderr
+    assert sorted(p.name for p in out_dir.iterdir()) == ["_CON.md", "a-b-c.md", "etc-passwd.md", "stdin-4.md"]
+    assert [p.name for p in tmp_path.rglob("*") if p.is_file() and p.parent != out_dir] == []
+
+
+def test_skip_existing_does_only_the_new_articles(tmp_path, corpus, capsys):
+    out_dir = tmp_path / "out"
+    code, _, _ = run(["brief", str(corpus), "-f", "jsonl", "-o", f"{out_dir}/"], capsys)
+    assert code == 0 and len(list(out_dir.iterdir())) == len(STORIES)
+    (out_dir / "alpha.json").write_text("kept as it was")
+    write(corpus / "foxtrot.txt", "Port reopens after strike\n\nThe port reopened on Sunday, said Maria Lopez.\n")
+    code, out, err = run(["brief", str(corpus), "-f", "jsonl", "-o", str(out_dir), "--skip-existing"], capsys)
+    assert code == 0 and out == ""
+    assert err.splitlines()[-1] == f"briefer: briefed 1, failed 0, skipped {len(STORIES)} already written"
+    assert (out_dir / "alpha.json").read_text() == "kept as it was"
+    assert json.loads((out_dir / "foxtrot.json").read_text())["title"] == "Port reopens after strike"
+
+
+def test_skip_existing_needs_an_output_directory(corpus, capsys):
+    code, _, err = run(["brief", str(corpus), "--skip-existing"], capsys)
+    assert code == 2 and "-o DIR/" in err and len(err.splitlines()) == 1
+
+
+@pytest.mark.parametrize("args", [["-", "-"], ["-", "--inputs-from", "-"]])
+def test_standard_input_is_read_once(args, capsys):
+    code, _, err = run(["brief", *args], capsys)
+    assert code == 2 and "standard input can be read only once" in err
+
+
+def test_a_missing_inputs_list_is_a_usage_error(tmp_path, capsys):
+    code, _, err = run(["brief", "--inputs-from", str(tmp_path / "nope.txt")], capsys)
+    assert code == 2 and err == f"briefer: error: --inputs-from {tmp_path / 'nope.txt'}: no such file\n"
+
+
+# --- workers -----------------------------------------------------------------------------------
+
+
+class PidRecordingBackend(ExtractiveBackend):
+    """Records the process that built it, to count how often backends are built."""
+
+    log: Path | None = None
+
+    def __init__(self) -> None:
+        super().__init__()
+        assert self.log is not None
+        with open(self.log, "a") as f:
+            f.write(f"{os.getpid()}\n")
+
+
+class CrashingBackend(ExtractiveBackend):
+    """Kills its worker process on an article that asks for it, as a crash in a C parser would."""
+
+    def brief(self, document, chunks):
+        if "CRASH" in document.text:
+            os._exit(7)
+        return super().brief(document, chunks)
+
+
+class InterruptingBackend(ExtractiveBackend):
+    """Acts as if the user pressed Ctrl-C while the third article was being briefed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls = 0
+
+    def brief(self, document, chunks):
+        self.calls += 1
+        if self.calls == 3:
+            raise KeyboardInterrupt
+        return super().brief(document, chunks)
+
+
+def batch(names, **kw) -> tuple[int, list[BrieferError]]:
+    errors: list[BrieferError] = []
+    kw.setdefault("format", "jsonl")
+    kw.setdefault("output", None)
+    code = run_batch(names, settings=Settings(), report=errors.append, **kw)
+    return code, errors
+
+
+def test_the_backend_is_built_once_per_worker(tmp_path, corpus, capsys):
+    PidRecordingBackend.log = tmp_path / "pids.txt"
+    names = [str(corpus / f"{k}.txt") for k in STORIES] * 4
+    code, errors = batch(names, backend_factory=PidRecordingBackend, jobs=2)
+    assert code == 0 and errors == []
+    assert len(capsys.readouterr().out.splitlines()) == len(names)
+    pids = PidRecordingBackend.log.read_text().split()
+    assert 1 <= len(pids) <= 2 and len(set(pids)) == len(pids) and str(os.getpid()) not in pids
+
+
+@pytest.mark.parametrize("names", [["alpha"], ["alpha", "bravo", "charlie"]])
+def test_one_job_or_one_input_runs_in_this_process(tmp_path, corpus, capsys, names):
+    PidRecordingBackend.log = tmp_path / "pids.txt"
+    jobs = 2 if len(names) == 1 else 1
+    code, _ = batch([str(corpus / f"{k}.txt") for k in names], backend_factory=PidRecordingBackend, jobs=jobs)
+    assert code == 0
+    assert PidRecordingBackend.log.read_text().split() == [str(os.getpid())]
+
+
+def test_a_crashing_worker_fails_only_its_own_input(tmp_path, corpus, capsys):
+    write(corpus / "crash.txt", "Crash test\n\nThis article makes the backend CRASH, said Ann Bell.\n")
+    names = [str(corpus / f"{k}.txt") for k in ("alpha", "bravo", "crash", "charlie", "delta", "echo")]
+    code, errors = batch(names, backend_factory=CrashingBackend, jobs=2)
+    assert code == 1
+    assert [str(e) for e in errors] == [f"{corpus / 'crash.txt'}: the worker process briefing it died (a crash, or out of memory)"]
+    titles = [json.loads(line)["title"] for line in capsys.readouterr().out.splitlines()]
+    assert titles == [STORIES[k][0] for k in ("alpha", "bravo", "charlie", "delta", "echo")]
+
+
+# --- interruptions ---------------------------------------------------------------------------
+
+
+def test_ctrl_c_keeps_finished_files_whole_and_leaves_no_temp_file(tmp_path, corpus):
+    out_dir = tmp_path / "out"
+    with pytest.raises(KeyboardInterrupt):
+        batch([str(corpus)], backend=InterruptingBackend(), output=f"{out_dir}/", jobs=1)
+    assert sorted(p.name for p in out_dir.iterdir()) == ["alpha.json", "bravo.json"]
+    for p in out_dir.iterdir():
+        assert json.loads(p.read_text())["source"]["name"].endswith(p.stem + ".txt")
+    assert leftovers(tmp_path) == []
+
+
+def test_ctrl_c_leaves_a_single_output_file_untouched(tmp_path, corpus):
+    target = write(tmp_path / "out.jsonl", "yesterday's results\n")
+    with pytest.raises(KeyboardInterrupt):
+        batch([str(corpus)], backend=InterruptingBackend(), output=target, jobs=1)
+    assert target.read_text() == "yesterday's results\n"
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize(("jobs", "sig", "code", "word"), [
+    ("1", signal.SIGINT, 130, "interrupted"),
+    ("2", signal.SIGINT, 130, "interrupted"),
+    ("2", signal.SIGTERM, 143, "terminated"),
+])
+def test_a_signal_mid_run_stops_cleanly(tmp_path, corpus, web, jobs, sig, code, word):
+    """A real process, stuck on a slow page after two articles, gets Ctrl-C (or a cron kill)."""
+    listing = write(tmp_path / "list.txt", "\n".join(
+        [str(corpus / "alpha.txt"), str(corpus / "bravo.txt"), f"{web}/slow?delay=8", str(corpus / "charlie.txt")]))
+    out_dir = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "briefer", "brief", "--inputs-from", str(listing), "-o", f"{out_dir}/",
+                             "-f", "json", "--jobs", jobs], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while not (out_dir / "bravo.json").exists():
+            assert time.monotonic() < deadline and proc.poll() is None, "the first articles were never written"
+            time.sleep(0.05)
+        time.sleep(0.3)  # let the run reach the slow page
+        proc.send_signal(sig)
+        out, err = proc.communicate(timeout=20)
+    finally:
+        proc.kill()
+    assert proc.returncode == code, err
+    assert out == b""
+    assert err.decode().splitlines()[-1] == f"briefer: {word}"
+    assert sorted(p.name for p in out_dir.iterdir()) == ["alpha.json", "bravo.json"]
+    assert all(json.loads(p.read_text())["title"] for p in out_dir.iterdir())
+    assert leftovers(tmp_path) == []
+
+
+# --- what the terminal shows -------------------------------------------------------------------
+
+
+def test_progress_goes_to_a_terminal_on_stderr_never_to_stdout(tmp_path, corpus):
+    import pty
+
+    for i in range(30):
+        write(corpus / "many" / f"n{i:02}.txt", story("alpha"))
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "briefer", "brief", str(corpus / "many"), "-f", "jsonl", "--jobs", "2"],
+                            stdout=subprocess.PIPE, stderr=slave, env={**os.environ, "TERM": "xterm", "COLUMNS": "120"})
+    os.close(slave)
+    screen = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # the process closed the terminal
+            break
+        if not chunk:
+            break
+        screen += chunk
+    out = proc.stdout.read()
+    proc.wait(timeout=60)
+    os.close(master)
+    assert proc.returncode == 0
+    assert len(out.splitlines()) == 30 and all(json.loads(line)["title"] for line in out.splitlines())
+    text = screen.decode(errors="replace")
+    assert "briefing" in text and "30/30" in text and "0 failed" in text
+    assert "briefer: briefed 30, failed 0" in text
+
+
+def test_no_progress_when_stderr_is_not_a_terminal(corpus):
+    r = run_process(["brief", str(corpus), "-f", "jsonl"])
+    assert r.returncode == 0
+    assert r.stderr.decode() == "briefer: briefed 5, failed 0\n"
+    assert len(r.stdout.splitlines()) == 5
+
+
+def test_library_batch_takes_stdin_as_an_argument(capsys):
+    code, _ = batch(["-"], backend=ExtractiveBackend(), stdin=io.BytesIO(story("delta").encode()))
+    assert code == 0
+    assert json.loads(capsys.readouterr().out)["title"] == STORIES["delta"][0]
