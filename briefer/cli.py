@@ -69,7 +69,7 @@ def brief(
     inputs: Annotated[
         Optional[list[str]],
         typer.Argument(
-            metavar="[INPUT]...",
+            metavar="INPUT",
             help="Article files (.txt, .md, .html), directories (searched recursively), http(s) URLs, "
             "or '-' for standard input.",
             show_default=False,

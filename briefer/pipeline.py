@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from .backends import Backend, load_backend
 from .chunking import chunk_text
@@ -14,7 +14,10 @@ from .cleaning import clean
 from .merging import merge
 from .models import Article, BackendInfo, Briefing, InputFormat
 from .settings import Settings, load_settings
-from .sources import Input, article_from_bytes, read_article
+from .sources import Input, article_from_bytes, is_url, read_article
+
+if TYPE_CHECKING:
+    from .fetching import Fetcher
 
 
 def brief(
@@ -23,16 +26,29 @@ def brief(
     settings: Settings | None = None,
     backend: Backend | None = None,
     stdin: BinaryIO | None = None,
+    fetcher: Fetcher | None = None,
 ) -> Briefing:
-    """Return the briefing of one article: a file path, '-' for standard input, or an Article."""
+    """Return the briefing of one article: a file path, a URL, '-' for standard input, or an Article."""
     settings = settings or load_settings()
     backend = backend or load_backend(settings.backend, settings=settings)
     if isinstance(source, Article):
         article = source
     else:
         name = str(source)
-        article = read_article(Input(name, None if name == "-" else Path(name)), stdin=stdin)
+        if is_url(name):
+            article = _fetch(name, settings, fetcher)
+        else:
+            article = read_article(Input(name, None if name == "-" else Path(name)), stdin=stdin)
     return brief_article(article, backend=backend, settings=settings)
+
+
+def _fetch(url: str, settings: Settings, fetcher: Fetcher | None) -> Article:
+    if fetcher is not None:
+        return fetcher.fetch(url)
+    from .fetching import Fetcher
+
+    with Fetcher(timeout=settings.timeout, max_bytes=settings.max_bytes, user_agent=settings.user_agent) as own:
+        return own.fetch(url)
 
 
 def brief_text(

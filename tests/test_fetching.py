@@ -202,3 +202,12 @@ def test_the_extractive_path_never_imports_httpx_or_openai(seed, args):
                 if line.startswith("import time:") and "|" in line}
     assert "briefer" in imported
     assert "httpx" not in imported and "openai" not in imported
+
+
+def test_the_library_briefs_a_url_too(web):
+    import briefer
+
+    b = briefer.brief(f"{web}/article.html")
+    assert b.title == "Harbor strike halts shipping as talks collapse" and b.source.name == f"{web}/article.html"
+    with pytest.raises(FetchError):
+        briefer.brief(f"{web}/missing")
