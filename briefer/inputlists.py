@@ -106,8 +106,12 @@ class InputPlan:
         readers = self.names.count(STDIN) + (inputs_from == STDIN)
         if readers > 1:
             raise UsageError("standard input can be read only once: use '-' in one place only")
-        if inputs_from not in (None, STDIN) and not Path(inputs_from).is_file():
-            raise UsageError(f"--inputs-from {inputs_from}: no such file")
+        if inputs_from not in (None, STDIN):
+            listing = Path(inputs_from)
+            if not listing.exists():
+                raise UsageError(f"--inputs-from {inputs_from}: no such file")
+            if listing.is_dir():
+                raise UsageError(f"--inputs-from {inputs_from}: is a directory; give it as an argument to brief all its articles")
 
     @property
     def uses_stdin(self) -> bool:
@@ -149,6 +153,8 @@ def count_inputs(plan: InputPlan) -> int | None:
     """Return how many inputs a plan holds, for a progress bar's total; None if only reading tells."""
     if plan.uses_stdin:
         return None
+    if plan.inputs_from is not None and not Path(plan.inputs_from).is_file():
+        return None  # a pipe (`--inputs-from <(find ...)`) can be read only once: by the run
     total = 0
     try:
         if plan.jsonl:
@@ -157,6 +163,8 @@ def count_inputs(plan: InputPlan) -> int | None:
                 with open(plan.inputs_from, encoding="utf-8", errors="replace") as f:
                     names += list(iter_listed_names(f))
             for name in names:
+                if not Path(name).is_file():
+                    return None
                 with open(name, "rb") as f:
                     total += sum(1 for line in f if line.strip())
         else:

@@ -400,3 +400,11 @@ def test_library_batch_takes_stdin_as_an_argument(capsys):
     code, _ = batch(["-"], backend=ExtractiveBackend(), stdin=io.BytesIO(story("delta").encode()))
     assert code == 0
     assert json.loads(capsys.readouterr().out)["title"] == STORIES["delta"][0]
+
+
+def test_inputs_from_a_pipe(corpus):
+    # `--inputs-from <(find ...)` hands briefer a pipe, not a regular file: it is read once, whole.
+    r = subprocess.run(["bash", "-c", f"{sys.executable} -m briefer brief -f jsonl --inputs-from <(ls {corpus}/*.txt)"],
+                       capture_output=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert len(r.stdout.splitlines()) == len(STORIES)
