@@ -114,6 +114,8 @@ def main() -> None:
     opts = ap.parse_args()
     CORPUS = opts.corpus
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, corpus: {len(articles())} articles from {CORPUS}")
+    # Other work on the machine takes cores from --jobs 2: the load average says how much.
+    print("load average at start: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         big = write_list(opts.articles, folder)
@@ -124,7 +126,8 @@ def main() -> None:
             wall, _, _ = run(["brief", "--inputs-from", str(big), "-f", "jsonl", "--jobs", str(jobs)])
             rates[jobs] = opts.articles / wall
             print(f"--jobs {jobs}: {wall:7.2f} s  {rates[jobs]:7.1f} articles/s")
-        print(f"speed-up --jobs 2 over --jobs 1: {rates[2] / rates[1]:.2f}x")
+        print(f"speed-up --jobs 2 over --jobs 1: {rates[2] / rates[1]:.2f}x"
+              " (load average now {:.2f})".format(os.getloadavg()[0]))
         out_dir = folder / "out"
         wall, _, _ = run(["brief", "--inputs-from", str(big), "-f", "json", "-o", f"{out_dir}/", "--jobs", "2"])
         print(f"--jobs 2 -o DIR/ (one .json file per article): {wall:.2f} s  {opts.articles / wall:.1f} articles/s,"

@@ -10,6 +10,7 @@ import functools
 import multiprocessing
 import signal
 import sys
+import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -31,7 +32,12 @@ if TYPE_CHECKING:
     from .fetching import Fetcher
     from .models import Briefing
 
-WINDOW_PER_JOB = 4  # inputs in flight per worker: enough to keep both busy, few enough to stay flat
+WINDOW_PER_JOB = 4  # tasks in flight per worker: enough to keep them busy, few enough to stay flat
+# Inputs that take a millisecond each are sent to workers in groups, so the cost of a round trip
+# between processes (a fraction of a millisecond) is paid per group, not per input. Slow inputs
+# (a network backend) go one by one, so no worker sits on a queue of them while another idles.
+TASK_SECONDS = 0.02
+MAX_GROUP = 16
 
 Task = tuple[int, Input, "Path | None"]
 
@@ -66,6 +72,7 @@ class Outcome:
     error: BrieferError | None = None
     target: Path | None = None
     skipped: bool = False
+    seconds: float = 0.0  # time the worker spent on it
 
 
 class Worker:
@@ -96,6 +103,12 @@ class Worker:
         return self._fetcher
 
     def run(self, index: int, item: Input, target: Path | None) -> Outcome:
+        start = time.perf_counter()
+        outcome = self._run(index, item, target)
+        outcome.seconds = time.perf_counter() - start
+        return outcome
+
+    def _run(self, index: int, item: Input, target: Path | None) -> Outcome:
         outcome = Outcome(index, label_of(item), id=item.id, target=target)
         try:
             article = read_article(item, fetcher=self.fetcher if item.url else None)
@@ -155,9 +168,9 @@ def _start_worker(job: Job) -> None:
     _worker = Worker(job, in_process=False)
 
 
-def _work(index: int, item: Input, target: Path | None) -> Outcome:
+def _work(tasks: list[Task]) -> list[Outcome]:
     assert _worker is not None, "the worker process was not set up"
-    return _worker.run(index, item, target)
+    return [_worker.run(*task) for task in tasks]
 
 
 def _pool(job: Job, jobs: int) -> ProcessPoolExecutor:
@@ -169,38 +182,47 @@ def _pool(job: Job, jobs: int) -> ProcessPoolExecutor:
 
 
 def run_parallel(work: Iterator[Task | Outcome], job: Job, *, jobs: int, unordered: bool,
-              tick: Callable[[], None]) -> Iterator[Outcome]:
+                 tick: Callable[[], None]) -> Iterator[Outcome]:
     """Yield outcomes as workers finish them, in input order unless ``unordered``.
 
-    At most ``WINDOW_PER_JOB × jobs`` inputs are in flight or waiting for their turn to be
-    written, so a slow input holds back the reading of new ones instead of piling up results.
+    At most ``WINDOW_PER_JOB × jobs`` groups of inputs are in flight or waiting for their turn to
+    be written, so a slow input holds back the reading of new ones instead of piling up results.
     A worker that dies (a crash in a parser, the OOM killer) takes the pool with it; the inputs
     that were in flight are then retried one at a time, so only the one that kills its worker again
     is reported failed.
     """
-    window = WINDOW_PER_JOB * jobs
     _warm(job)
     executor = _pool(job, jobs)
-    pending: dict[Future[Outcome], tuple[Task, bool]] = {}  # future → (task, run alone?)
+    pending: dict[Future[list[Outcome]], tuple[list[Task], bool]] = {}  # future → (tasks, run alone?)
+    in_flight = 0
     suspects: deque[Task] = deque()
     ready: dict[int, Outcome] = {}
     next_index = 0
     exhausted = False
+    seconds_per_input: float | None = None
     try:
         while True:
+            group = 1 if not seconds_per_input else max(1, min(MAX_GROUP, int(TASK_SECONDS / seconds_per_input)))
             if suspects:
                 if not pending:
                     task = suspects.popleft()
-                    pending[executor.submit(_work, *task)] = (task, True)
+                    pending[executor.submit(_work, [task])] = ([task], True)
+                    in_flight += 1
             else:
-                while not exhausted and len(pending) + len(ready) < window:
-                    task = next(work, None)
-                    if task is None:
-                        exhausted = True
-                    elif isinstance(task, Outcome):
-                        ready[task.index] = task
-                    else:
-                        pending[executor.submit(_work, *task)] = (task, False)
+                while not exhausted and in_flight + len(ready) < WINDOW_PER_JOB * jobs * group:
+                    tasks: list[Task] = []
+                    while len(tasks) < group:
+                        task = next(work, None)
+                        if task is None:
+                            exhausted = True
+                            break
+                        if isinstance(task, Outcome):
+                            ready[task.index] = task
+                        else:
+                            tasks.append(task)
+                    if tasks:
+                        pending[executor.submit(_work, tasks)] = (tasks, False)
+                        in_flight += len(tasks)
             if unordered:
                 for index in list(ready):
                     yield ready.pop(index)
@@ -215,24 +237,34 @@ def run_parallel(work: Iterator[Task | Outcome], job: Job, *, jobs: int, unorder
             done, _ = wait(pending, timeout=0.25, return_when=FIRST_COMPLETED)
             broken = False
             for future in done:
-                task, alone = pending.pop(future)
+                tasks, alone = pending.pop(future)
+                in_flight -= len(tasks)
                 try:
-                    ready[task[0]] = future.result()
+                    outcomes = future.result()
                 except BrokenProcessPool:
                     broken = True
                     if alone:
-                        ready[task[0]] = _failed(task, "the worker process briefing it died (a crash, or out of memory)")
+                        ready[tasks[0][0]] = _failed(tasks[0], "the worker process briefing it died (a crash, or out of memory)")
                     else:
-                        suspects.append(task)
+                        suspects.extend(tasks)
+                    continue
                 except Exception as exc:  # e.g. a result that could not be sent back
-                    ready[task[0]] = _failed(task, f"internal error in a worker: {type(exc).__name__}: {exc}")
+                    for task in tasks:
+                        ready[task[0]] = _failed(task, f"internal error in a worker: {type(exc).__name__}: {exc}")
+                    continue
+                for outcome in outcomes:
+                    ready[outcome.index] = outcome
+                mean = sum(o.seconds for o in outcomes) / len(outcomes)
+                seconds_per_input = mean if seconds_per_input is None else 0.8 * seconds_per_input + 0.2 * mean
             if broken:
-                for future, (task, _alone) in list(pending.items()):
+                for future, (tasks, _alone) in list(pending.items()):
                     if future.done() and future.exception() is None:
-                        ready[task[0]] = future.result()
+                        for outcome in future.result():
+                            ready[outcome.index] = outcome
                     else:
-                        suspects.append(task)
+                        suspects.extend(tasks)
                 pending.clear()
+                in_flight = 0
                 suspects = deque(sorted(suspects, key=lambda t: t[0]))
                 executor.shutdown(wait=True)
                 executor = _pool(job, jobs)
