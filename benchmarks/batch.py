@@ -92,11 +92,18 @@ def run(args: list[str], *, sample: bool = False) -> tuple[float, float, float]:
             rss, pss = tree_memory_kib(proc.pid)
             peak, peak_pss = max(peak, rss), max(peak_pss, pss)
             time.sleep(0.02)
-    _, err = proc.communicate()
+    _, status, usage = os.wait4(proc.pid, 0)  # usage includes the workers, which briefer reaps
     wall = time.perf_counter() - start
-    if proc.returncode != 0:
-        sys.exit(f"briefer {' '.join(args)} exited {proc.returncode}: {err.decode()[-500:]}")
+    err = proc.stderr.read() if proc.stderr else b""
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        sys.exit(f"briefer {' '.join(args)} exited {code}: {err.decode()[-500:]}")
+    global LAST_CPU
+    LAST_CPU = usage.ru_utime + usage.ru_stime
     return wall, peak / 1024, peak_pss / 1024
+
+
+LAST_CPU = 0.0  # CPU seconds (user + system) of the last run, workers included
 
 
 def imported_by(args: list[str]) -> set[str]:
@@ -125,7 +132,7 @@ def main() -> None:
         for jobs in (1, 2):
             wall, _, _ = run(["brief", "--inputs-from", str(big), "-f", "jsonl", "--jobs", str(jobs)])
             rates[jobs] = opts.articles / wall
-            print(f"--jobs {jobs}: {wall:7.2f} s  {rates[jobs]:7.1f} articles/s")
+            print(f"--jobs {jobs}: {wall:7.2f} s  {rates[jobs]:7.1f} articles/s  (CPU {LAST_CPU:.2f} s, workers included)")
         print(f"speed-up --jobs 2 over --jobs 1: {rates[2] / rates[1]:.2f}x"
               " (load average now {:.2f})".format(os.getloadavg()[0]))
         out_dir = folder / "out"
