@@ -105,7 +105,7 @@ def run_batch(
         raise UsageError("--errors-jsonl needs --format jsonl written to stdout or one file")
     pretty = (output is None and sys.stdout.isatty()) or (directory and format == "json")
     job = Job(settings=settings, format=format, pretty=pretty, debug=debug,
-               backend_factory=backend_factory, backend=backend, fetcher=fetcher)
+              backend_factory=backend_factory, backend=backend, fetcher=fetcher)
     out_dir = OutputDirectory(Path(output), ".md" if format == "markdown" else ".json") if directory else None
     sink = None if directory else (AtomicFile(Path(output)) if output is not None else Stdout())
     writer = _Writer(sink, out_dir, format=format, pretty=pretty, errors_jsonl=errors_jsonl, report=report)
@@ -129,8 +129,7 @@ def run_batch(
         raise
     finally:
         writer.close()
-        if fetcher is None and local._fetcher is not None:
-            local._fetcher.close()
+        local.close()
         progress.finish(counts)
     return counts.exit_code
 

@@ -102,6 +102,11 @@ class Worker:
             self._fetcher = Fetcher(timeout=s.timeout, max_bytes=s.max_bytes, user_agent=s.user_agent)
         return self._fetcher
 
+    def close(self) -> None:
+        """Close the HTTP client this worker made (not one it was given)."""
+        if self._fetcher is not None and self._fetcher is not self.job.fetcher:
+            self._fetcher.close()
+
     def run(self, index: int, item: Input, target: Path | None) -> Outcome:
         start = time.perf_counter()
         outcome = self._run(index, item, target)
@@ -174,6 +179,7 @@ def _work(tasks: list[Task]) -> list[Outcome]:
 
 
 def _pool(job: Job, jobs: int) -> ProcessPoolExecutor:
+    _warm(job)
     # fork starts a worker in milliseconds with briefer already imported. It is taken before any
     # thread exists in this process (progress is redrawn from the main thread), so it is safe.
     methods = multiprocessing.get_all_start_methods()
@@ -191,8 +197,7 @@ def run_parallel(work: Iterator[Task | Outcome], job: Job, *, jobs: int, unorder
     that were in flight are then retried one at a time, so only the one that kills its worker again
     is reported failed.
     """
-    _warm(job)
-    executor = _pool(job, jobs)
+    executor: ProcessPoolExecutor | None = None  # started with the first input to brief
     pending: dict[Future[list[Outcome]], tuple[list[Task], bool]] = {}  # future → (tasks, run alone?)
     in_flight = 0
     suspects: deque[Task] = deque()
@@ -206,6 +211,7 @@ def run_parallel(work: Iterator[Task | Outcome], job: Job, *, jobs: int, unorder
             if suspects:
                 if not pending:
                     task = suspects.popleft()
+                    executor = executor or _pool(job, jobs)
                     pending[executor.submit(_work, [task])] = ([task], True)
                     in_flight += 1
             else:
@@ -221,6 +227,7 @@ def run_parallel(work: Iterator[Task | Outcome], job: Job, *, jobs: int, unorder
                         else:
                             tasks.append(task)
                     if tasks:
+                        executor = executor or _pool(job, jobs)
                         pending[executor.submit(_work, tasks)] = (tasks, False)
                         in_flight += len(tasks)
             if unordered:
@@ -266,11 +273,13 @@ def run_parallel(work: Iterator[Task | Outcome], job: Job, *, jobs: int, unorder
                 pending.clear()
                 in_flight = 0
                 suspects = deque(sorted(suspects, key=lambda t: t[0]))
-                executor.shutdown(wait=True)
-                executor = _pool(job, jobs)
+                if executor is not None:
+                    executor.shutdown(wait=True)
+                executor = None
             tick()
     finally:
-        _stop(executor, pending)
+        if executor is not None:
+            _stop(executor, pending)
 
 
 def _warm(job: Job) -> None:
