@@ -63,16 +63,20 @@ _SHAPE = '{"id": ..., "text": ...} (or "html", "markdown", "url")'
 
 def _record_input(record: object, where: str) -> Input | InputError:
     result = _parse_record(record, where)
-    if isinstance(result, InputError) and isinstance(record, dict) and isinstance(record.get("id"), (str, int)):
+    if isinstance(result, InputError) and isinstance(record, dict) and _valid_id(record.get("id")):
         result.record_id = str(record["id"])  # type: ignore[attr-defined]  # for the in-band error line
     return result
+
+
+def _valid_id(value: object) -> bool:
+    return isinstance(value, (str, int, float)) and not isinstance(value, bool)
 
 
 def _parse_record(record: object, where: str) -> Input | InputError:
     if not isinstance(record, dict):
         return InputError(f"a record must be a JSON object like {_SHAPE}", source=where)
     rid = record.get("id")
-    if rid is not None and (isinstance(rid, bool) or not isinstance(rid, (str, int, float))):
+    if rid is not None and not _valid_id(rid):
         return InputError("the record's id must be a string or a number", source=where)
     rid = None if rid is None else str(rid)
     label = where if rid is None else f"{where} (id {rid})"
