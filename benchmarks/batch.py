@@ -87,17 +87,19 @@ def run(args: list[str], *, sample: bool = False) -> tuple[float, float, float]:
     proc = subprocess.Popen([sys.executable, "-m", "briefer", *args], stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE)
     peak = peak_pss = 0
-    if sample:
-        while proc.poll() is None:
-            rss, pss = tree_memory_kib(proc.pid)
-            peak, peak_pss = max(peak, rss), max(peak_pss, pss)
-            time.sleep(0.02)
-    _, status, usage = os.wait4(proc.pid, 0)  # usage includes the workers, which briefer reaps
+    while True:
+        # wait4, not poll: it also gives the CPU time, which includes the workers briefer reaped.
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG if sample else 0)
+        if pid:
+            break
+        rss, pss = tree_memory_kib(proc.pid)
+        peak, peak_pss = max(peak, rss), max(peak_pss, pss)
+        time.sleep(0.02)
+    proc.returncode = os.waitstatus_to_exitcode(status)
     wall = time.perf_counter() - start
     err = proc.stderr.read() if proc.stderr else b""
-    code = os.waitstatus_to_exitcode(status)
-    if code != 0:
-        sys.exit(f"briefer {' '.join(args)} exited {code}: {err.decode()[-500:]}")
+    if proc.returncode != 0:
+        sys.exit(f"briefer {' '.join(args)} exited {proc.returncode}: {err.decode()[-500:]}")
     global LAST_CPU
     LAST_CPU = usage.ru_utime + usage.ru_stime
     return wall, peak / 1024, peak_pss / 1024
