@@ -16,63 +16,118 @@ from .errors import InputError
 from .models import Article, Document
 
 # --- the junk rules ------------------------------------------------------------------------------
-# Gathered from the pages in ../shared/corpus/pages and the comment, share and cookie widgets of
-# common CMSs (WordPress, Disqus, Arc, NBC and Fox templates). Each is a regular expression,
-# matched case-insensitively.
+# Gathered from the pages in ../shared/corpus/pages (Zyte article-extraction benchmark: ctpost,
+# techcrunch, macrumors, livescience, nj.com, nbcdfw, sfgate, nytimes, snopes, profootballtalk,
+# express.co.uk, barrons, foxnews and others), the CNN / Daily Mail bodies in
+# ../shared/corpus/summaries, and the comment, share, newsletter and cookie widgets of common CMSs
+# (WordPress, Disqus, Arc, Dow Jones, NBC and Fox templates). Each is a regular expression, matched
+# case-insensitively. Lengths are bounded ({0,120}) so a rule never swallows a paragraph of prose.
+
+# A capitalised name of one to four words, for bylines ("By Jane Doe and John Roe | Reuters").
+_NAME = r"(?-i:[A-Z])[\w.'’-]*(?: (?-i:[A-Z])[\w.'’-]*){0,3}"
 
 # A line (paragraph) matching one of these in full is junk.
 JUNK_LINES = [
+    # comment sections and their forms (WordPress, Disqus)
     r"leave a (reply|comment)( cancel reply)?",
-    r"(post|add|write) a comment",
+    r"(post|add|write|submit) a comment|post comment|comments? (are )?closed\.?",
     r"you must be logged in to (post|leave) a comment\.?",
     r"your email address will not be published\.?( required fields are marked \*?)?",
     r"required fields are marked \*?",
-    r"(back|return|scroll) to top",
-    r"skip to (main )?content",
-    r"\d+\s+(comments?|responses?|replies)( to .*)?",
+    r"(name|e-?mail|website|comment)\s*\*",
+    r"save my name,? e-?mail,? and website in this browser.{0,60}",
+    r"notify me of (follow-up comments|new posts|new comments).{0,40}",
+    r"this site uses akismet to reduce spam.{0,80}",
+    r"\d+\s+(comments?|responses?|replies|thoughts)( (to|on) .{0,150})?",
+    r"comments?\s*(\(\d+\))?:?|(show|view|load|read|see) (all )?(\d+ )?comments",
     r"(view|join) the (discussion|conversation)( thread)?\.?",
-    r"(click to )?share (this( article| story| post)?|on \w+)( \(opens in new window\))?:?",
-    r"(share|tweet|email|print|pin it|whatsapp|facebook|twitter|linkedin|reddit|copy link)"
-    r"(\s*[|/·•]?\s*(share|tweet|email|print|pin it|whatsapp|facebook|twitter|linkedin|reddit|copy link))*",
-    r"(sign up|subscribe)( now)?( for| to)? (our|the) .*newsletters?.*",
-    r"get (the latest|breaking news|our) .*(in your inbox|alerts).*",
-    r".*\b(this|our) (web)?site uses cookies\b.*",
-    r".*\bwe use cookies\b.*",
-    r"(accept|manage|reject) (all )?cookies",
-    r"advertisement|sponsored content|story continues below.*",
-    r"click here to (get|download|subscribe|read).*",
-    r".*\bcontributed to this report\.?",
-    r"(photo|image|video|file)( credit)?:.*",
-    r"\(?(getty images|ap photo|reuters|afp)[^.]{0,60}\)?",
-    r"all rights reserved\.?.*|©.*|copyright \d{4}.*",
-    r"this (material|article) may not be published, broadcast, rewritten.*",
+    # page navigation
+    r"(back|return|scroll) to top",
+    r"skip to (main )?(content|navigation)",
+    # share bars, print and reprint links
+    r"(click to )?share (this( article| story| post| page)?|on \w+)( \(opens in new window\))?:?",
+    r"(share|tweet|email|e-mail|print|pin it|whatsapp|facebook|twitter|linkedin|reddit|flipboard|copy link|comment)"
+    r"(\s*[|/·•]?\s*(share|tweet|email|e-mail|print|pin it|whatsapp|facebook|twitter|linkedin|reddit|flipboard"
+    r"|copy link|comment))*",
+    r"order reprints?|print (this )?(article|story|page)|e-?mail (this )?(article|story|page)",
+    r"this copy is for your personal,? non-?commercial use only.{0,300}",
+    r"this article has been sent to.{0,40}|thank you( for (reading|subscribing|signing up))?[.!]?",
+    r"an error has occurred,? please try again( later)?\.?|something went wrong.{0,40}",
+    # newsletters, apps, follow prompts
+    r"(.{0,40}[?!.:] )?((click|tap) (here )?to )?(sign up|subscribe|register)\b.{0,80}\b(newsletters?|inbox|alerts|updates)\b.{0,80}",
+    r"get (the latest|breaking news|our) .{0,80}(in your inbox|alerts).{0,40}",
+    r"(click here to|download|get) (get )?the .{0,30}\bapp\b.{0,40}",
+    r"follow (us|me|him|her|them|[\w.]+) on (twitter|facebook|instagram|x|linkedin|threads).{0,80}",
+    r"(have a tip\?|tips\?|got a tip\?).{0,200}@.{0,120}",
+    r".{0,80}\b(may|can) be reached at .{0,120}|write to .{0,60} at \S+@\S+",
+    # cookie banners
+    r".{0,120}\b(this|our) (web)?site uses cookies\b.{0,200}",
+    r".{0,120}\bwe use cookies\b.{0,200}",
+    r".{0,80}\bby (continuing to (use|browse)|using) (this|our) (web)?site\b.{0,160}\bcookies?\b.{0,120}",
+    r"(accept|manage|reject|decline) (all )?cookies|cookie (policy|settings|preferences)",
+    r"(accept|decline|reject|agree|i agree|got it|ok,? got it)( all)?",
+    # advertising and prompts
+    r"advertisement|sponsored content|story continues below.{0,40}",
+    r"click here to (get|download|subscribe|read|see|watch).{0,80}",
+    # inline links to other stories ("READ MORE: headline", "Related: headline")
+    r"(read more|read also|also read|see also|related( \w+)?|don'?t miss|more on this|watch|listen)\s*[:|»>]\s*.{0,200}",
+    # credits, bylines, dates, copyright
+    r".{0,80}\bcontributed (reporting|to this (report|story|article))\b.{0,80}",
+    r"(additional )?reporting by .{0,80}|edited by .{0,60}",
+    rf"by {_NAME}((,|,? and) {_NAME}){{0,3}}(\s*[,|/]\s*{_NAME})*",
+    r"staff reports?",
+    r"(published|updated|posted|last updated|first published)( on| at)?:? .{0,40}\d{4}.{0,30}",
+    r"(photo|image|picture|video|file)s?( credit| caption| copyright| source)?:.{0,200}",
+    r"(image|photo|picture)s? (credit|caption|copyright|source)\b.{0,200}|credit: .{0,120}",
+    r"\(?(getty images|ap photo|reuters|afp|shutterstock|epa)[^.]{0,60}\)?",
+    r".{0,80}/\s*(getty images|ap|afp|reuters|shutterstock|epa|ap photo)\)?",
+    r"all rights reserved\.?.{0,120}|(copyright\s*)?(©|\(c\))\s*.{0,160}|copyright \d{4}.{0,160}",
+    r"this (material|article) may not be published, broadcast, rewritten.{0,200}",
+    # a link standing alone
+    r"(https?://|www\.)\S+",
 ]
 
 # A line matching one of these starts a block of links ("Related articles" and the headlines under
 # it); the block runs until the next line that reads as prose.
 JUNK_BLOCK_HEADERS = [
-    r"related( articles| stories| posts| coverage| content)?:?",
-    r"(you may|you might) also like:?",
+    r"related( articles| stories| posts| coverage| content| links| news)?:?",
+    r"(you may|you might) also (like|enjoy|be interested in):?",
     r"(read|see) (more|also):?",
-    r"more (from|on) .{0,40}",
-    r"recommended( for you| stories)?:?",
-    r"(most popular|most read|trending( now| in \w+)?|on our radar|top stories):?",
+    r"more (from|on|in) .{0,40}|more (stories|news|coverage)( from .{0,40})?:?",
+    r"recommended( for you| stories| reading| articles)?:?",
+    r"(most popular|most read|most viewed|trending( now| stories| in \w+)?|on our radar|top stories|latest (news|stories)):?",
+    r"don'?t miss( this)?:?|in case you missed it:?|what to read next:?|editor'?s picks:?|around the web:?",
+    r"share (this|on):?|share this (article|story|post):?",
+]
+
+# A line matching one of these starts the comment section: when it comes after half of the text,
+# everything after it is readers' comments and the form to add one.
+COMMENT_SECTION_HEADERS = [
+    r"\d+\s+(comments?|responses?|replies|thoughts)( (to|on) .{0,150})?",
+    r"comments?\s*(\(\d+\))?:?|(show|view|load|read|see) (all )?(\d+ )?comments",
+    r"leave a (reply|comment)( cancel reply)?|join the (discussion|conversation)",
+    r"(readers'?|reader) comments:?|what do you think\?.{0,60}",
 ]
 
 # Phrases removed wherever they stand, for bodies that run captions and prompts into the prose.
 JUNK_PHRASES = [
-    r"scroll down for (the )?video\.?",
-    r"click to (see|view) (the )?(gallery|video)\.?",
+    r"scroll down for (the )?(video|videos|pictures)\.?",
+    r"click to (see|view) (the )?(gallery|video|pictures)\.?",
+    r"\(?(see|watch) (the )?video (above|below)\)?\.?",
 ]
 
-# A news dateline before the first word: "(CNN)", "Kathmandu, Nepal (CNN) --", "WASHINGTON (AP) —".
+# A news dateline before the first word: "(CNN)", "Kathmandu, Nepal (CNN) --", "WASHINGTON (AP) —",
+# "LONDON, Nov 18 (Reuters) -", and an agency-less "NEW YORK —".
 DATELINE = re.compile(
-    r"^(?:[A-Z][\w.'-]*(?:[ ,]+[A-Z][\w.'-]*){0,4}\s*)?\((?:CNN|AP|Reuters|AFP|The Hollywood Reporter|[A-Z]{2,6})\)"
+    r"^(?:(?:[A-Z][\w.'-]*(?:[ ,]+[A-Z0-9][\w.'-]*){0,5}\s*)?"
+    r"\((?:CNN|AP|Reuters|AFP|UPI|Bloomberg|The Hollywood Reporter|[A-Z]{2,6})\)"
+    r"|[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][a-z]{1,10}\.?)?(?= (?:--|—|–)))"
     r"\s*(?:--|—|–|-)?\s*"
 )
 
 _junk_line = re.compile("|".join(f"(?:{p})" for p in JUNK_LINES), re.IGNORECASE)
 _junk_block = re.compile("|".join(f"(?:{p})" for p in JUNK_BLOCK_HEADERS), re.IGNORECASE)
+_comment_section = re.compile("|".join(f"(?:{p})" for p in COMMENT_SECTION_HEADERS), re.IGNORECASE)
 _junk_phrase = re.compile(r"\s*(?:" + "|".join(JUNK_PHRASES) + r")\s*", re.IGNORECASE)
 
 # A URL slug standing alone on a line: words joined by underscores or hyphens, no spaces.
@@ -84,22 +139,27 @@ _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 def clean(article: Article) -> Document:
     """Return the article's main text and headline, ready for chunking."""
     if article.format == "html":
-        title, lines = _html_lines(article)
+        from .webpage import extract  # imported here: it pulls in trafilatura, slow to import
+
+        title, lines = extract(article)
     elif article.format == "markdown":
         title, lines = _markdown_lines(article.content)
     else:
         title, lines = _text_lines(article.content)
+    title = normalize_line(title) if title else None
     paragraphs = _drop_junk(lines)
-    if paragraphs:
-        paragraphs[0] = DATELINE.sub("", paragraphs[0], count=1)
+    for i, para in enumerate(paragraphs[:2]):
+        # The dateline opens the story, which may come after a standfirst.
+        undated = DATELINE.sub("", para, count=1)
+        if undated != para:
+            paragraphs[i] = undated
+            break
+    if title:
+        # Some pages repeat the headline as the body's first paragraph; keep it once, as the title.
+        paragraphs = [p for i, p in enumerate(paragraphs) if i > 2 or p != title] or paragraphs
     text = "\n\n".join(p for p in paragraphs if p)
     if not text.strip():
         raise InputError("no article text found (the input is empty or holds only page furniture)", source=article.name)
-    if title and text.startswith(title):
-        # Some pages repeat the headline as the body's first paragraph; keep it once, as the title.
-        rest = text[len(title) :].lstrip()
-        if rest:
-            text = rest
     return Document(article=article, title=title, text=text)
 
 
@@ -116,12 +176,11 @@ def is_junk_line(line: str) -> bool:
 
 
 def _drop_junk(lines: list[str]) -> list[str]:
+    lines = [normalize_line(_junk_phrase.sub(" ", raw)) for raw in lines]
+    lines = _before_comments([line for line in lines if line])
     out: list[str] = []
     in_block = False
-    for raw in lines:
-        line = normalize_line(_junk_phrase.sub(" ", raw))
-        if not line:
-            continue
+    for line in lines:
         if _junk_block.fullmatch(line):
             in_block = True
             continue
@@ -133,6 +192,18 @@ def _drop_junk(lines: list[str]) -> list[str]:
             continue
         out.append(line)
     return out
+
+
+def _before_comments(lines: list[str]) -> list[str]:
+    """Return the lines before the comment section, if one starts in the second half of the text
+    (in the first half, "12 comments" is a counter next to the byline, not the section)."""
+    total = sum(len(line.split()) for line in lines)
+    seen = 0
+    for i, line in enumerate(lines):
+        if seen >= total / 2 and _comment_section.fullmatch(line):
+            return lines[:i]
+        seen += len(line.split())
+    return lines
 
 
 def _reads_as_prose(line: str) -> bool:
@@ -242,25 +313,3 @@ def _markdown_inline(text: str) -> str:
     text = _MD_HTML.sub("", text)
     text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!])", r"\1", text)  # backslash escapes
     return html_lib.unescape(text)
-
-
-# --- HTML ---------------------------------------------------------------------------------------
-
-
-def _html_lines(article: Article) -> tuple[str | None, list[str]]:
-    import trafilatura  # imported here: it is slow to import and only HTML needs it
-
-    try:
-        doc = trafilatura.bare_extraction(
-            article.content,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=False,
-            include_images=False,
-        )
-    except Exception as exc:  # trafilatura raises a zoo of lxml errors on broken markup
-        raise InputError(f"could not parse the HTML ({type(exc).__name__}: {exc})", source=article.name) from exc
-    if doc is None or not (doc.text or "").strip():
-        raise InputError("no article text found in the HTML page", source=article.name)
-    title = normalize_line(html_lib.unescape(doc.title)) if doc.title else None
-    return title or None, doc.text.split("\n")
