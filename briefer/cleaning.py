@@ -26,6 +26,13 @@ from .models import Article, Document
 # A capitalised name of one to four words, for bylines ("By Jane Doe and John Roe | Reuters").
 _NAME = r"(?-i:[A-Z])[\w.'’-]*(?: (?-i:[A-Z])[\w.'’-]*){0,3}"
 
+# The buttons of a share bar, any number of them in a row: "Facebook · Twitter · Email".
+_BUTTON = (
+    r"(facebook|twitter|x|email|e-mail|print|pin it|pinterest|whatsapp|linkedin|reddit|flipboard|copy link"
+    r"|messenger|telegram|threads|bluesky|share|tweet|comment)"
+)
+_BUTTONS = rf"{_BUTTON}(\s*[|/·•,]?\s*{_BUTTON})*"
+
 # A line (paragraph) matching one of these in full is junk.
 JUNK_LINES = [
     # comment sections and their forms (WordPress, Disqus)
@@ -45,10 +52,8 @@ JUNK_LINES = [
     r"(back|return|scroll) to top",
     r"skip to (main )?(content|navigation)",
     # share bars, print and reprint links
-    r"(click to )?share (this( article| story| post| page)?|on \w+)( \(opens in new window\))?:?",
-    r"(share|tweet|email|e-mail|print|pin it|whatsapp|facebook|twitter|linkedin|reddit|flipboard|copy link|comment)"
-    r"(\s*[|/·•]?\s*(share|tweet|email|e-mail|print|pin it|whatsapp|facebook|twitter|linkedin|reddit|flipboard"
-    r"|copy link|comment))*",
+    rf"(click to )?share (this( article| story| post| page)?|on \w+|via)( \(opens in new window\))?\s*:?(\s*{_BUTTONS})?",
+    _BUTTONS,
     r"order reprints?|print (this )?(article|story|page)|e-?mail (this )?(article|story|page)",
     r"this copy is for your personal,? non-?commercial use only.{0,300}",
     r"this article has been sent to.{0,40}|thank you( for (reading|subscribing|signing up))?[.!]?",
@@ -74,7 +79,7 @@ JUNK_LINES = [
     # credits, bylines, dates, copyright
     r".{0,80}\bcontributed (reporting|to this (report|story|article))\b.{0,80}",
     r"(additional )?reporting by .{0,80}|edited by .{0,60}",
-    rf"by {_NAME}((,|,? and) {_NAME}){{0,3}}(\s*[,|/]\s*{_NAME})*",
+    rf"by {_NAME}((,|,? and) {_NAME}){{0,3}}(\s*,\s*{_NAME})*(\s*[|/·•]\s*.{{0,60}})?",
     r"staff reports?",
     r"(published|updated|posted|last updated|first published)( on| at)?:? .{0,40}\d{4}.{0,30}",
     r"(photo|image|picture|video|file)s?( credit| caption| copyright| source)?:.{0,200}",
@@ -109,12 +114,35 @@ COMMENT_SECTION_HEADERS = [
     r"(readers'?|reader) comments:?|what do you think\?.{0,60}",
 ]
 
-# Phrases removed wherever they stand, for bodies that run captions and prompts into the prose.
+# Phrases removed wherever they stand, for bodies that run captions, prompts and credits into the
+# prose (the CNN / Daily Mail bodies do: "...radicalism. Scroll down for video Abase Hussen, left,
+# took his daughter...").
 JUNK_PHRASES = [
     r"scroll down for (the )?(video|videos|pictures)\.?",
     r"click to (see|view) (the )?(gallery|video|pictures)\.?",
     r"\(?(see|watch) (the )?video (above|below)\)?\.?",
+    # references to a photo that is not there: "Clarkson (pictured this week) said", "Hussen, left, took"
+    r"\((pictured|left|right|centre|center|inset|top|bottom|far left|far right|second (left|right)|from left"
+    r"|file photo)\b[^()]{0,60}\)",
+    r",\s*(pictured( above| below| left| right| centre| center| here| inset)?|left|right|centre|center|circled|inset)\s*,",
+    # a credit sentence run into the last paragraph: "CNN's Sam Stringer contributed to this report."
+    r"(?<![^.!?\"'”’\s])[^.!?]{0,200}\bcontributed (reporting|to this (report|story|article))[^.!?]{0,80}[.!?]",
 ]
+
+# A picture-caption label run into the prose: "...their skin Her own biggest fan: Founder Yen Reis
+# says..." (Daily Mail). One to four words, the first capitalised, then a colon and a capital. It is
+# dropped only where the word before it is not part of a name and its first word is not a proper
+# noun (capitalised elsewhere in mid-sentence): "shares a border with Nepal: China" stays.
+CAPTION_LABEL = re.compile(
+    r"(?:(?<=[.!?'\"’”)] )|(?<=[a-z0-9] ))"
+    r"(?!(?i:who|what|why|how|when|where|which)\b)"
+    r"(?!(?:\w+ ){0,3}(?:said|says|told|added|wrote|asked|explained|replied|reads?|stated|warned|tweeted|posted"
+    r"|declared|insisted|claimed|revealed)\b)"
+    r"([A-Z][a-z]+)(?: [a-z]+){0,3}: (?=[A-Z'‘\"“])"
+)
+
+# What may stand before a surname with a full stop: an initial or a title ("Elizabeth A. Burton").
+_NAME_PART = re.compile(r"[A-Z]\.|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Rep|Sen|Gov|Lt|Col|Sgt|Capt|Prof|Rev)\.")
 
 # A news dateline before the first word: "(CNN)", "Kathmandu, Nepal (CNN) --", "WASHINGTON (AP) —",
 # "LONDON, Nov 18 (Reuters) -", and an agency-less "NEW YORK —".
@@ -133,7 +161,7 @@ _junk_phrase = re.compile(r"\s*(?:" + "|".join(JUNK_PHRASES) + r")\s*", re.IGNOR
 # A URL slug standing alone on a line: words joined by underscores or hyphens, no spaces.
 _SLUG = re.compile(r"[A-Za-z0-9]+(?:[_-]+[A-Za-z0-9]+){2,}")
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+_ZERO_WIDTH = re.compile(r"[\u200b\u2060\ufeff]")  # not U+200C/U+200D: joiners inside emoji and scripts
 
 
 def clean(article: Article) -> Document:
@@ -147,7 +175,7 @@ def clean(article: Article) -> Document:
     else:
         title, lines = _text_lines(article.content)
     title = normalize_line(title) if title else None
-    paragraphs = _drop_junk(lines)
+    paragraphs = _drop_junk(lines, captions=article.format != "html")
     for i, para in enumerate(paragraphs[:2]):
         # The dateline opens the story, which may come after a standfirst.
         undated = DATELINE.sub("", para, count=1)
@@ -175,8 +203,10 @@ def is_junk_line(line: str) -> bool:
     return bool(_junk_line.fullmatch(line.strip()))
 
 
-def _drop_junk(lines: list[str]) -> list[str]:
-    lines = [normalize_line(_junk_phrase.sub(" ", raw)) for raw in lines]
+def _drop_junk(lines: list[str], captions: bool = True) -> list[str]:
+    lines = [normalize_line(_junk_phrase.sub(_gap, raw)) for raw in lines]
+    if captions:  # a web page keeps its captions in <figcaption>, which the extractor leaves out
+        lines = _drop_caption_labels(lines)
     lines = _before_comments([line for line in lines if line])
     out: list[str] = []
     in_block = False
@@ -192,6 +222,26 @@ def _drop_junk(lines: list[str]) -> list[str]:
             continue
         out.append(line)
     return out
+
+
+def _gap(m: re.Match[str]) -> str:
+    """What a removed phrase leaves: a space, or nothing before punctuation ("Wilman (right), who")."""
+    return "" if m.string[m.end() : m.end() + 1] in ",.;:!?)" else " "
+
+
+def _drop_caption_labels(lines: list[str]) -> list[str]:
+    text = "\n".join(lines)
+
+    def keep_or_drop(m: re.Match[str]) -> str:
+        before = text[: m.start()].rstrip()
+        previous = before.rsplit(None, 1)[-1] if before else ""
+        if previous[:1].isupper() and (previous[-1:] not in ".!?'\"’”)" or _NAME_PART.fullmatch(previous)):
+            return m.group(0)  # "Mr Hussen replied:", "the Sunday Times:", "Elizabeth A. Burton:": a name
+        if re.search(rf"[a-z,;] {re.escape(m.group(1))}\b", text):
+            return m.group(0)  # a proper noun, not a caption's label
+        return ""
+
+    return CAPTION_LABEL.sub(keep_or_drop, text).split("\n")
 
 
 def _before_comments(lines: list[str]) -> list[str]:
@@ -220,21 +270,38 @@ def _text_lines(content: str) -> tuple[str | None, list[str]]:
     slug_title = None
     if paragraphs and _SLUG.fullmatch(paragraphs[0].strip()):
         slug_title = re.sub(r"[_-]+", " ", paragraphs.pop(0).strip())
-    if paragraphs and _reads_as_headline(paragraphs[0]) and len(paragraphs) > 1:
+    if len(paragraphs) > 1 and _reads_as_headline(paragraphs[0]) and not is_junk_line(paragraphs[0]):
         title = normalize_line(paragraphs.pop(0))
     return title or slug_title, paragraphs
 
 
 def _paragraphs(content: str) -> list[str]:
     """Split text into paragraphs: blank lines separate them; single line breaks do too, unless
-    the text is hard-wrapped (most lines run on into the next), when lines are re-joined."""
+    the text is hard-wrapped, when the lines of a paragraph are joined again."""
     content = content.replace("\r\n", "\n").replace("\r", "\n")
-    blocks = re.split(r"\n[ \t]*\n", content)
-    lines = [ln for b in blocks for ln in b.split("\n") if ln.strip()]
-    runs_on = sum(1 for ln in lines if ln.rstrip() and ln.rstrip()[-1] not in ".!?:\"'”’")
-    if lines and len(lines) > len(blocks) and runs_on / len(lines) > 0.5:
-        return [" ".join(ln.strip() for ln in b.split("\n") if ln.strip()) for b in blocks if b.strip()]
-    return lines
+    blocks = [[ln.strip() for ln in b.split("\n") if ln.strip()] for b in re.split(r"\n[ \t]*\n", content)]
+    blocks = [b for b in blocks if b]
+    lines = [ln for b in blocks for ln in b]
+    if not lines:
+        return []
+    width = max(len(ln) for ln in lines)
+    inner = [ln for b in blocks for ln in b[:-1]]  # lines followed by another in the same block
+    # Hard-wrapped text fills its lines to a fixed width and runs sentences on across them; a block
+    # of short lines (a list of headlines, a byline over a dateline) is separate lines.
+    wrapped = width <= 120 and bool(inner) and sum(1 for ln in inner if len(ln) >= 0.6 * width) / len(inner) > 0.5
+    if not wrapped:
+        return lines
+    out: list[str] = []
+    for block in blocks:
+        current: list[str] = []
+        for ln in block:
+            current.append(ln)
+            if len(ln) < 0.6 * width:  # a short line ends its paragraph
+                out.append(" ".join(current))
+                current = []
+        if current:
+            out.append(" ".join(current))
+    return out
 
 
 def _reads_as_headline(line: str) -> bool:
@@ -242,7 +309,9 @@ def _reads_as_headline(line: str) -> bool:
     words = line.split()
     if not 2 <= len(words) <= 25 or len(line) > 200:
         return False
-    if line[-1] in ".," and not line.endswith("..."):
+    if line[-1] in ".,;" and not line.endswith("..."):
+        return False
+    if re.search(r"[.!?][\"'”’]$", line):  # a quoted sentence closes prose, not a headline
         return False
     return line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘"
 
@@ -254,12 +323,17 @@ _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _MD_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
 _MD_REF_DEF = re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|~~)(?=\S)(.+?)(?<=\S)\1")
+_MD_EMPHASIS = re.compile(r"(\*\*|\*|~~)(?=\S)(.+?)(?<=\S)\1|(?<!\w)(__|_)(?=\S)(.+?)(?<=\S)\3(?!\w)")
 _MD_CODE = re.compile(r"`([^`]*)`")
 _MD_LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _MD_QUOTE = re.compile(r"^\s*(?:>\s?)+")
 _MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
 _MD_HTML = re.compile(r"<[^>]+>")
+_MD_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_MD_FOOTNOTE = re.compile(r"\[\^[^\]]+\](?!:)")
+_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# A list item or paragraph that is nothing but a link: a headline pointing elsewhere.
+_MD_LINK_ONLY = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*(?:[^\[\]]{0,30}:\s*)?\[[^\]]+\]\([^)]*\)\s*$")
 
 
 def _markdown_lines(content: str) -> tuple[str | None, list[str]]:
@@ -280,7 +354,17 @@ def _markdown_lines(content: str) -> tuple[str | None, list[str]]:
             in_fence = not in_fence
             flush()
             continue
-        if in_fence or _MD_RULE.match(raw) or _MD_REF_DEF.match(raw):
+        setext = _MD_SETEXT.match(raw)
+        if setext and paragraph and not in_fence:
+            # "Headline\n========" is a level-1 heading; a "-----" underline makes a level-2 one.
+            text = " ".join(paragraph)
+            paragraph.clear()
+            if title is None and setext.group(1)[0] == "=":
+                title = normalize_line(text)
+            else:
+                lines.append(text)
+            continue
+        if in_fence or _MD_RULE.match(raw) or _MD_REF_DEF.match(raw) or _MD_TABLE_RULE.match(raw):
             flush()
             continue
         heading = _MD_HEADING.match(raw)
@@ -295,8 +379,14 @@ def _markdown_lines(content: str) -> tuple[str | None, list[str]]:
         if not raw.strip():
             flush()
             continue
-        starts_item = bool(_MD_LIST.match(raw))
-        if starts_item:
+        if _MD_LINK_ONLY.match(raw) and not _reads_as_prose(_markdown_inline(raw)):
+            flush()
+            continue
+        if raw.lstrip().startswith("|"):  # a table row: its cells, without the pipes
+            flush()
+            lines.append("; ".join(c for c in (_markdown_inline(c).strip() for c in raw.strip().strip("|").split("|")) if c))
+            continue
+        if _MD_LIST.match(raw):
             flush()
         paragraph.append(_markdown_inline(_MD_LIST.sub("", _MD_QUOTE.sub("", raw))).strip())
     flush()
@@ -308,8 +398,9 @@ def _markdown_inline(text: str) -> str:
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_REF_LINK.sub(r"\1", text)
     text = _MD_CODE.sub(r"\1", text)
+    text = _MD_FOOTNOTE.sub("", text)
     for _ in range(2):  # nested emphasis: ***bold italic***
-        text = _MD_EMPHASIS.sub(r"\2", text)
+        text = _MD_EMPHASIS.sub(lambda m: m.group(2) if m.group(1) else m.group(4), text)
     text = _MD_HTML.sub("", text)
     text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!])", r"\1", text)  # backslash escapes
     return html_lib.unescape(text)

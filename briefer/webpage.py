@@ -295,7 +295,7 @@ def _is_link_line(line: str, links: set[str]) -> bool:
     """True for a line that is nothing but a link, perhaps after a short label ("Related: ..."):
     a headline pointing elsewhere. A linked full sentence stays: some pages link their prose."""
     text = _fold(line)
-    if len(text.split()) < 2:
+    if not text:
         return False
     if len(text.split()) >= 10 and text[-1] in ".\"”":
         return False
