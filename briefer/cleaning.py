@@ -64,7 +64,8 @@ JUNK_LINES = [
     r"(click here to|download|get) (get )?the .{0,30}\bapp\b.{0,40}",
     r"follow (us|me|him|her|them|[\w.]+) on (twitter|facebook|instagram|x|linkedin|threads).{0,80}",
     r"(have a tip\?|tips\?|got a tip\?).{0,200}@.{0,120}",
-    r".{0,80}\b(may|can) be reached at .{0,120}|write to .{0,60} at \S+@\S+",
+    r".{0,80}\b(may|can) be reached at .{0,60}(@|\d{3}).{0,60}|write to .{0,60} at \S+@\S+",
+    r"what do you think\?\s*(let us know|tell us|share your|leave a comment|comment below|join the).{0,80}",
     # cookie banners
     r".{0,120}\b(this|our) (web)?site uses cookies\b.{0,200}",
     r".{0,120}\bwe use cookies\b.{0,200}",
@@ -111,7 +112,7 @@ COMMENT_SECTION_HEADERS = [
     r"\d+\s+(comments?|responses?|replies|thoughts)( (to|on) .{0,150})?",
     r"comments?\s*(\(\d+\))?:?|(show|view|load|read|see) (all )?(\d+ )?comments",
     r"leave a (reply|comment)( cancel reply)?|join the (discussion|conversation)",
-    r"(readers'?|reader) comments:?|what do you think\?.{0,60}",
+    r"(readers'?|reader) comments:?",
 ]
 
 # Phrases removed wherever they stand, for bodies that run captions, prompts and credits into the

@@ -264,13 +264,18 @@ def _add_split_body(tree: etree._Element, lines: list[str]) -> list[str]:
     if not body.get("class"):
         return lines
     signature = _signature(body)
+    story = _story(body)
     after: list[str] = []
     seen_body = False
-    for box in tree.iter(body.tag):
+    for box in tree.iter(body.tag, "h1"):
         if box is body:
             seen_body = True
             continue
-        if _signature(box) != signature or not seen_body:
+        if not seen_body:
+            continue
+        if box.tag == "h1":
+            break  # another headline: what follows is the next story of an endless-scroll page
+        if _signature(box) != signature or _story(box) is not story:
             continue
         for p in box.iter("p"):
             text = _fold(p.text_content())
@@ -281,6 +286,11 @@ def _add_split_body(tree: etree._Element, lines: list[str]) -> list[str]:
         return lines
     last = max(i for i, line in enumerate(lines) if _fold(line) in {_fold(p.text_content()) for p in body.iter("p")})
     return lines[: last + 1] + after + lines[last + 1 :]
+
+
+def _story(el: etree._Element) -> etree._Element | None:
+    """The <article> element holding el, if any: two of them are two stories."""
+    return next((a for a in el.iterancestors("article")), None)
 
 
 def _signature(el: etree._Element) -> tuple[tuple[str, str | None], ...]:

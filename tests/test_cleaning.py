@@ -84,6 +84,13 @@ def test_a_body_split_around_an_ad_is_read_whole():
     assert_no_junk(doc.text, "Advertisement", "Most popular", "Trail closed", "By Inés Varga")
 
 
+def test_the_next_story_of_an_endless_scroll_page_is_not_added():
+    doc = cleaned(DATA / "endless-scroll.html")
+    assert doc.title == "Mountain town votes to cap short-term rentals"
+    assert "said Derek Holm of the Pine Hollow Property Owners Association" in doc.text
+    assert_no_junk(doc.text, "Snowpack", "snowpack", "Nora Diaz", "outdoor watering")
+
+
 def test_an_embedded_post_is_kept_as_a_quotation_where_it_stood():
     doc = cleaned(DATA / "embedded-post.html")
     assert doc.title == "Zoo names its new red panda after public vote"
