@@ -115,24 +115,32 @@ COMMENT_SECTION_HEADERS = [
     r"(readers'?|reader) comments:?",
 ]
 
-# Phrases removed wherever they stand, for bodies that run captions, prompts and credits into the
-# prose (the CNN / Daily Mail bodies do: "...radicalism. Scroll down for video Abase Hussen, left,
-# took his daughter...").
+# Prompts and credits that bodies run into the prose (the CNN / Daily Mail bodies do: "...links to
+# radicalism. Scroll down for video Abase Hussen, left, took his daughter..."). Each is cut out and
+# the text is split into two paragraphs where it stood, so that no sentence of the clean text joins
+# words that the article kept apart: an evidence quote must stay a verbatim piece of the article.
+# (Photo references inside a sentence, "Andy Wilman (right), who...", stay for the same reason.)
 JUNK_PHRASES = [
     r"scroll down for (the )?(video|videos|pictures)\.?",
     r"click to (see|view) (the )?(gallery|video|pictures)\.?",
     r"\(?(see|watch) (the )?video (above|below)\)?\.?",
-    # references to a photo that is not there: "Clarkson (pictured this week) said", "Hussen, left, took"
-    r"\((pictured|left|right|centre|center|inset|top|bottom|far left|far right|second (left|right)|from left"
-    r"|file photo)\b[^()]{0,60}\)",
-    r",\s*(pictured( above| below| left| right| centre| center| here| inset)?|left|right|centre|center|circled|inset)\s*,",
-    # a credit sentence run into the last paragraph: "CNN's Sam Stringer contributed to this report."
-    r"(?<![^.!?\"'”’\s])[^.!?]{0,200}\bcontributed (reporting|to this (report|story|article))[^.!?]{0,80}[.!?]",
+    # a credit sentence closing the last paragraph: "CNN's Sam Stringer contributed to this report."
+    r"(?<!\S)[^\s.!?'\"’”][^.!?]{0,200}\bcontributed (reporting|to this (report|story|article))[^.!?]{0,80}[.!?]",
 ]
+
+# A reference to a photo that is not there, inside a sentence: "Clarkson (pictured this week) said",
+# "Abase Hussen, left, took his daughter". Cleaning keeps such sentences verbatim (see above); a
+# backend choosing sentences to quote can pass them over with mentions_photo().
+PHOTO_REFERENCE = re.compile(
+    r"\((pictured|left|right|centre|center|inset|top|bottom|far left|far right|second (left|right)|from left"
+    r"|file photo)\b[^()]{0,60}\)"
+    r"|,\s*(pictured( above| below| left| right| centre| center| here| inset)?|left|right|centre|center|circled|inset)\s*,",
+    re.IGNORECASE,
+)
 
 # A picture-caption label run into the prose: "...their skin Her own biggest fan: Founder Yen Reis
 # says..." (Daily Mail). One to four words, the first capitalised, then a colon and a capital. It is
-# dropped only where the word before it is not part of a name and its first word is not a proper
+# cut out, with a paragraph break in its place (see JUNK_PHRASES for why), only where the word before it is not part of a name and its first word is not a proper
 # noun (capitalised elsewhere in mid-sentence): "shares a border with Nepal: China" stays.
 CAPTION_LABEL = re.compile(
     r"(?:(?<=[.!?'\"’”)] )|(?<=[a-z0-9] ))"
@@ -204,8 +212,13 @@ def is_junk_line(line: str) -> bool:
     return bool(_junk_line.fullmatch(line.strip()))
 
 
+def mentions_photo(sentence: str) -> bool:
+    """Return True when a sentence points at a photo ("(pictured)", ", left,"): caption-like text."""
+    return bool(PHOTO_REFERENCE.search(sentence))
+
+
 def _drop_junk(lines: list[str], captions: bool = True) -> list[str]:
-    lines = [normalize_line(_junk_phrase.sub(_gap, raw)) for raw in lines]
+    lines = [normalize_line(piece) for raw in lines for piece in _junk_phrase.sub("\n", raw).split("\n")]
     if captions:  # a web page keeps its captions in <figcaption>, which the extractor leaves out
         lines = _drop_caption_labels(lines)
     lines = _before_comments([line for line in lines if line])
@@ -225,11 +238,6 @@ def _drop_junk(lines: list[str], captions: bool = True) -> list[str]:
     return out
 
 
-def _gap(m: re.Match[str]) -> str:
-    """What a removed phrase leaves: a space, or nothing before punctuation ("Wilman (right), who")."""
-    return "" if m.string[m.end() : m.end() + 1] in ",.;:!?)" else " "
-
-
 def _drop_caption_labels(lines: list[str]) -> list[str]:
     text = "\n".join(lines)
 
@@ -240,9 +248,9 @@ def _drop_caption_labels(lines: list[str]) -> list[str]:
             return m.group(0)  # "Mr Hussen replied:", "the Sunday Times:", "Elizabeth A. Burton:": a name
         if re.search(rf"[a-z,;] {re.escape(m.group(1))}\b", text):
             return m.group(0)  # a proper noun, not a caption's label
-        return ""
+        return "\n"
 
-    return CAPTION_LABEL.sub(keep_or_drop, text).split("\n")
+    return [line.strip() for line in CAPTION_LABEL.sub(keep_or_drop, text).split("\n") if line.strip()]
 
 
 def _before_comments(lines: list[str]) -> list[str]:

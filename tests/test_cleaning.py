@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from briefer.cleaning import clean, is_junk_line
+from briefer.cleaning import clean, is_junk_line, mentions_photo
 from briefer.errors import InputError
 from briefer.models import Article
 from briefer.sources import Input, read_article
@@ -160,19 +160,47 @@ def test_datelines(first, expected):
     assert clean(article(first)).text == expected
 
 
-def test_run_in_prompts_and_photo_references_are_removed_from_the_prose():
+def test_run_in_prompts_and_credits_go_and_leave_a_paragraph_break():
     doc = cleaned(DATA / "run-in.txt")
     assert doc.title is None
     assert "Scroll down for video" not in doc.text
-    assert "on the River Avon. Paul Hendry waded into the water on Sunday morning" in doc.text
+    assert doc.text.split("\n\n")[1].startswith("Paul Hendry waded into the water on Sunday morning")
     text = clean(article(
-        "His producer, Andy Wilman (right), who resigned, denied it. Clarkson (pictured this week) said "
-        "a mob came. Abase Hussen, left, took his daughter to a rally. CNN's Sam Stringer contributed to this report."
+        "His producer, Andy Wilman (right), who resigned, denied it. Clarkson said a mob came. "
+        "'We'll fight!' CNN's Sam Stringer contributed to this report."
     )).text
-    assert text == (
-        "His producer, Andy Wilman, who resigned, denied it. Clarkson said a mob came. "
-        "Abase Hussen took his daughter to a rally."
-    )
+    # a photo reference inside a sentence stays: cutting it would make a quote the article never had
+    assert text == "His producer, Andy Wilman (right), who resigned, denied it. Clarkson said a mob came. 'We'll fight!'"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Clarkson (pictured this week) said an angry mob targeted the team.", True),
+        ("Abase Hussen, left, took his daughter Amira, right, to a demonstration.", True),
+        ("Stefan de Vrij (right) headed Holland in front.", True),
+        ("The party moved to the left, and voters followed.", False),
+        ("He turned right, then left the building.", False),
+    ],
+)
+def test_photo_references(sentence, expected):
+    assert mentions_photo(sentence) is expected
+
+
+def folded(text: str) -> str:
+    return " ".join(text.split())
+
+
+def assert_verbatim(doc, source: str) -> None:
+    """Every paragraph of a plain-text article's clean text is a piece of the article as written."""
+    original = folded(source)
+    for para in doc.text.split("\n\n"):
+        assert para in original, para
+
+
+@pytest.mark.parametrize("name", ["blog-post.txt", "wire-dateline.txt", "run-in.txt"])
+def test_plain_text_paragraphs_are_verbatim_pieces_of_the_article(name):
+    assert_verbatim(cleaned(DATA / name), (DATA / name).read_text(encoding="utf-8"))
 
 
 def test_caption_labels_run_into_the_prose_go_but_names_with_colons_stay():
@@ -182,7 +210,7 @@ def test_caption_labels_run_into_the_prose_go_but_names_with_colons_stay():
         "Police charged Elizabeth A. Burton: Possession of methamphetamine. Who was worse: him or her?"
     )).text
     assert "Risky regimen" not in text
-    assert "The clinic opened in May. Clients must sign a waiver before treatment." in text
+    assert "The clinic opened in May.\n\nClients must sign a waiver before treatment." in text
     assert "neighbour of Nepal: China." in text
     assert "Elizabeth A. Burton: Possession" in text
     assert "Who was worse: him or her?" in text
@@ -317,6 +345,18 @@ def test_shared_pages_lose_their_comment_forms_and_cookie_lines(page, junk):
 )
 def test_shared_pages_keep_what_trafilatura_alone_drops(page, sentence):
     assert sentence in cleaned(SHARED / "corpus" / "pages" / f"{page}.html").text
+
+
+@needs_shared
+def test_shared_plain_text_articles_clean_to_verbatim_pieces():
+    sources = [p for p in sorted((SHARED / "corpus" / "summaries").glob("*.txt")) if not p.name.endswith(".ref.txt")]
+    sources += sorted((SHARED / "dev-gold").glob("*.txt"))
+    assert sources
+    for path in sources:
+        doc = cleaned(path)
+        if path.name.startswith(("cnn-", "dm-")):
+            assert doc.title is None, path.name  # these bodies have no headline line
+        assert_verbatim(doc, path.read_text(encoding="utf-8"))
 
 
 @needs_shared
