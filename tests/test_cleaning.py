@@ -115,6 +115,37 @@ def test_the_harbor_strike_seed_briefs_clean():
     assert_paragraphs(doc.text)
 
 
+BODY = "<article><p>" + "The council met on Monday evening and voted to close the old pool for good. " * 3 + "</p></article>"
+
+
+@pytest.mark.parametrize(
+    ("head", "h1", "expected"),
+    [
+        # the visible <h1>, which the title tags describe, over a title with the site's name
+        ('<title>Pool to close | UK News | Sky News</title><meta property="og:site_name" content="Sky News">',
+         "<h1>Pool to close</h1>", "Pool to close"),
+        # an <h1> holding the logo is not the headline: the title tag is, less the site's name
+        ('<title>Council votes to close pool – Riverside Echo</title><meta property="og:site_name" content="Riverside Echo">',
+         "<h1>Riverside Echo</h1>", "Council votes to close pool"),
+        # a dash that belongs to the headline stays when what follows is not the site
+        ("<title>Bubonic plague: third case in China – ‘The plague is coming’ | Science | Express.co.uk</title>",
+         "", "Bubonic plague: third case in China – ‘The plague is coming’"),
+        # the site named only by the page's address
+        ('<title>Council votes to close pool - nj.com</title><link rel="canonical" href="https://www.nj.com/news/x.html">',
+         "", "Council votes to close pool"),
+        # a longer <h1> than the og:title is still the headline shown on the page
+        ("<meta property=\"og:title\" content=\"'We Got Her!': Video Shows Rescue of Girl\">",
+         "<h1>'We Got Her!': Video Shows Rescue of Kidnapped Fort Worth Girl</h1>",
+         "'We Got Her!': Video Shows Rescue of Kidnapped Fort Worth Girl"),
+    ],
+)
+def test_html_titles(head, h1, expected):
+    page = f"<html><head>{head}</head><body><nav><a href='/'>Home</a></nav>{h1}{BODY}</body></html>"
+    doc = clean(article(page, "html"))
+    assert doc.title == expected
+    assert doc.text.startswith("The council met on Monday evening")
+
+
 def test_html_with_no_text_is_an_input_error():
     with pytest.raises(InputError, match="no article text"):
         clean(article("<html><body><nav><a href='/'>Home</a></nav></body></html>", "html"))
