@@ -169,13 +169,14 @@ _junk_phrase = re.compile(r"\s*(?:" + "|".join(JUNK_PHRASES) + r")\s*", re.IGNOR
 
 # A URL slug standing alone on a line: words joined by underscores or hyphens, no spaces.
 _SLUG = re.compile(r"[A-Za-z0-9]+(?:[_-]+[A-Za-z0-9]+){2,}")
+_HTML_TAG = re.compile(r"<[A-Za-z!?/]")  # a page named .html that holds no markup is read as text
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ZERO_WIDTH = re.compile(r"[\u200b\u2060\ufeff]")  # not U+200C/U+200D: joiners inside emoji and scripts
 
 
 def clean(article: Article) -> Document:
     """Return the article's main text and headline, ready for chunking."""
-    if article.format == "html":
+    if article.format == "html" and _HTML_TAG.search(article.content):
         from .webpage import extract  # imported here: it pulls in trafilatura, slow to import
 
         title, lines = extract(article)

@@ -146,6 +146,12 @@ def test_html_titles(head, h1, expected):
     assert doc.text.startswith("The council met on Monday evening")
 
 
+def test_an_html_file_without_markup_is_read_as_text():
+    doc = clean(article("Pool to close\n\nThe council met on Monday evening and voted to close the old pool.", "html"))
+    assert doc.title == "Pool to close"
+    assert doc.text == "The council met on Monday evening and voted to close the old pool."
+
+
 def test_html_with_no_text_is_an_input_error():
     with pytest.raises(InputError, match="no article text"):
         clean(article("<html><body><nav><a href='/'>Home</a></nav></body></html>", "html"))
