@@ -208,9 +208,15 @@ def normalize_line(line: str) -> str:
     return _SPACES.sub(" ", line).strip()
 
 
+# Page furniture is short: a longer line is prose even if it ends like a credit line (a one-line
+# article body that closes with "... contributed to this report." is still the article).
+MAX_JUNK_LINE_CHARS = 300
+
+
 def is_junk_line(line: str) -> bool:
     """Return True when a whole line is page furniture rather than article text."""
-    return bool(_junk_line.fullmatch(line.strip()))
+    line = line.strip()
+    return len(line) <= MAX_JUNK_LINE_CHARS and bool(_junk_line.fullmatch(line))
 
 
 def mentions_photo(sentence: str) -> bool:

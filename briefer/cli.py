@@ -146,7 +146,11 @@ def _parse_options(pairs: list[str]) -> dict[str, str]:
 
 
 def _report(error: BrieferError) -> None:
-    """Print one failed input's error on its own line; the batch goes on."""
+    """Print one failed input's error on its own line (with its traceback under --debug); the batch goes on."""
+    if _State.debug:
+        import traceback
+
+        traceback.print_exception(error, file=sys.stderr)
     _print_error(error)
 
 
@@ -202,10 +206,3 @@ def _silence_stdout() -> None:
         pass
 
 
-def run() -> None:
-    """Console-script entry point."""
-    sys.exit(main())
-
-
-if __name__ == "__main__":
-    run()

@@ -89,7 +89,7 @@ def article_from_bytes(data: bytes, *, name: str, format: InputFormat, id: str |
         raise InputError("the article is empty (0 bytes)", source=name)
     text = decode(data, name=name, charset=charset)
     if not text.strip():
-        raise InputError("the article holds only white space", source=name)
+        raise InputError("the article is empty: it holds only white space", source=name)
     return Article(name=name, id=id, content=text, format=format, sha256=hashlib.sha256(data).hexdigest())
 
 
