@@ -8,98 +8,197 @@ line folded to single spaces.
 
 from __future__ import annotations
 
-import html as html_lib
 import re
 import unicodedata
 
 from .errors import InputError
+from .markdown import markdown_lines
 from .models import Article, Document
+from .sentences import reads_as_prose
 
 # --- the junk rules ------------------------------------------------------------------------------
-# Gathered from the pages in ../shared/corpus/pages and the comment, share and cookie widgets of
-# common CMSs (WordPress, Disqus, Arc, NBC and Fox templates). Each is a regular expression,
-# matched case-insensitively.
+# Gathered from the pages in ../shared/corpus/pages (Zyte article-extraction benchmark: ctpost,
+# techcrunch, macrumors, livescience, nj.com, nbcdfw, sfgate, nytimes, snopes, profootballtalk,
+# express.co.uk, barrons, foxnews and others), the CNN / Daily Mail bodies in
+# ../shared/corpus/summaries, and the comment, share, newsletter and cookie widgets of common CMSs
+# (WordPress, Disqus, Arc, Dow Jones, NBC and Fox templates). Each is a regular expression, matched
+# case-insensitively. Lengths are bounded ({0,120}) so a rule never swallows a paragraph of prose.
+
+# A capitalised name of one to four words, for bylines ("By Jane Doe and John Roe | Reuters").
+_NAME = r"(?-i:[A-Z])[\w.'’-]*(?: (?-i:[A-Z])[\w.'’-]*){0,3}"
+
+# The buttons of a share bar, any number of them in a row: "Facebook · Twitter · Email".
+_BUTTON = (
+    r"(facebook|twitter|x|email|e-mail|print|pin it|pinterest|whatsapp|linkedin|reddit|flipboard|copy link"
+    r"|messenger|telegram|threads|bluesky|share|tweet|comment)"
+)
+_BUTTONS = rf"{_BUTTON}(\s*[|/·•,]?\s*{_BUTTON})*"
 
 # A line (paragraph) matching one of these in full is junk.
 JUNK_LINES = [
+    # comment sections and their forms (WordPress, Disqus)
     r"leave a (reply|comment)( cancel reply)?",
-    r"(post|add|write) a comment",
+    r"(post|add|write|submit) a comment|post comment|comments? (are )?closed\.?",
     r"you must be logged in to (post|leave) a comment\.?",
     r"your email address will not be published\.?( required fields are marked \*?)?",
     r"required fields are marked \*?",
-    r"(back|return|scroll) to top",
-    r"skip to (main )?content",
-    r"\d+\s+(comments?|responses?|replies)( to .*)?",
+    r"(name|e-?mail|website|comment)\s*\*",
+    r"save my name,? e-?mail,? and website in this browser.{0,60}",
+    r"notify me of (follow-up comments|new posts|new comments).{0,40}",
+    r"this site uses akismet to reduce spam.{0,80}",
+    r"\d+\s+(comments?|responses?|replies|thoughts)( (to|on) .{0,150})?",
+    r"comments?\s*(\(\d+\))?:?|(show|view|load|read|see) (all )?(\d+ )?comments",
     r"(view|join) the (discussion|conversation)( thread)?\.?",
-    r"(click to )?share (this( article| story| post)?|on \w+)( \(opens in new window\))?:?",
-    r"(share|tweet|email|print|pin it|whatsapp|facebook|twitter|linkedin|reddit|copy link)"
-    r"(\s*[|/·•]?\s*(share|tweet|email|print|pin it|whatsapp|facebook|twitter|linkedin|reddit|copy link))*",
-    r"(sign up|subscribe)( now)?( for| to)? (our|the) .*newsletters?.*",
-    r"get (the latest|breaking news|our) .*(in your inbox|alerts).*",
-    r".*\b(this|our) (web)?site uses cookies\b.*",
-    r".*\bwe use cookies\b.*",
-    r"(accept|manage|reject) (all )?cookies",
-    r"advertisement|sponsored content|story continues below.*",
-    r"click here to (get|download|subscribe|read).*",
-    r".*\bcontributed to this report\.?",
-    r"(photo|image|video|file)( credit)?:.*",
-    r"\(?(getty images|ap photo|reuters|afp)[^.]{0,60}\)?",
-    r"all rights reserved\.?.*|©.*|copyright \d{4}.*",
-    r"this (material|article) may not be published, broadcast, rewritten.*",
+    # page navigation
+    r"(back|return|scroll) to top",
+    r"skip to (main )?(content|navigation)",
+    # share bars, print and reprint links
+    rf"(click to )?share (this( article| story| post| page)?|on \w+|via)( \(opens in new window\))?\s*:?(\s*{_BUTTONS})?",
+    _BUTTONS,
+    r"order reprints?|print (this )?(article|story|page)|e-?mail (this )?(article|story|page)",
+    r"this copy is for your personal,? non-?commercial use only.{0,300}",
+    r"this article has been sent to.{0,40}|thank you( for (reading|subscribing|signing up))?[.!]?",
+    r"an error has occurred,? please try again( later)?\.?|something went wrong.{0,40}",
+    # newsletters, apps, follow prompts
+    r"(.{0,40}[?!.:] )?((click|tap) (here )?to )?(sign up|subscribe|register)\b.{0,80}\b(newsletters?|inbox|alerts|updates)\b.{0,80}",
+    r"get (the latest|breaking news|our) .{0,80}(in your inbox|alerts).{0,40}",
+    r"(click here to|download|get) (get )?the .{0,30}\bapp\b.{0,40}",
+    r"follow (us|me|him|her|them|[\w.]+) on (twitter|facebook|instagram|x|linkedin|threads).{0,80}",
+    r"(have a tip\?|tips\?|got a tip\?).{0,200}@.{0,120}",
+    r".{0,80}\b(may|can) be reached at .{0,60}(@|\d{3}).{0,60}|write to .{0,60} at \S+@\S+",
+    r"what do you think\?\s*(let us know|tell us|share your|leave a comment|comment below|join the).{0,80}",
+    # cookie banners
+    r".{0,120}\b(this|our) (web)?site uses cookies\b.{0,200}",
+    r".{0,120}\bwe use cookies\b.{0,200}",
+    r".{0,80}\bby (continuing to (use|browse)|using) (this|our) (web)?site\b.{0,160}\bcookies?\b.{0,120}",
+    r"(accept|manage|reject|decline) (all )?cookies|cookie (policy|settings|preferences)",
+    r"(accept|decline|reject|agree|i agree|got it|ok,? got it)( all)?",
+    # advertising and prompts
+    r"advertisement|sponsored content|story continues below.{0,40}",
+    r"click here to (get|download|subscribe|read|see|watch).{0,80}",
+    # inline links to other stories ("READ MORE: headline", "Related: headline")
+    r"(read more|read also|also read|see also|related( \w+)?|don'?t miss|more on this|watch|listen)\s*[:|»>]\s*.{0,200}",
+    # credits, bylines, dates, copyright
+    r".{0,80}\bcontributed (reporting|to this (report|story|article))\b.{0,80}",
+    r"(additional )?reporting by .{0,80}|edited by .{0,60}",
+    rf"by {_NAME}((,|,? and) {_NAME}){{0,3}}(\s*,\s*{_NAME})*(\s*[|/·•]\s*.{{0,60}})?",
+    r"staff reports?",
+    r"(published|updated|posted|last updated|first published)( on| at)?:? .{0,40}\d{4}.{0,30}",
+    r"(photo|image|picture|video|file)s?( credit| caption| copyright| source)?:.{0,200}",
+    r"(image|photo|picture)s? (credit|caption|copyright|source)\b.{0,200}|credit: .{0,120}",
+    r"\(?(getty images|ap photo|reuters|afp|shutterstock|epa)[^.]{0,60}\)?",
+    r".{0,80}/\s*(getty images|ap|afp|reuters|shutterstock|epa|ap photo)\)?",
+    r"all rights reserved\.?.{0,120}|(copyright\s*)?(©|\(c\))\s*.{0,160}|copyright \d{4}.{0,160}",
+    r"this (material|article) may not be published, broadcast, rewritten.{0,200}",
+    # a link standing alone
+    r"(https?://|www\.)\S+",
 ]
 
 # A line matching one of these starts a block of links ("Related articles" and the headlines under
 # it); the block runs until the next line that reads as prose.
 JUNK_BLOCK_HEADERS = [
-    r"related( articles| stories| posts| coverage| content)?:?",
-    r"(you may|you might) also like:?",
+    r"related( articles| stories| posts| coverage| content| links| news)?:?",
+    r"(you may|you might) also (like|enjoy|be interested in):?",
     r"(read|see) (more|also):?",
-    r"more (from|on) .{0,40}",
-    r"recommended( for you| stories)?:?",
-    r"(most popular|most read|trending( now| in \w+)?|on our radar|top stories):?",
+    r"more (from|on|in) .{0,40}|more (stories|news|coverage)( from .{0,40})?:?",
+    r"recommended( for you| stories| reading| articles)?:?",
+    r"(most popular|most read|most viewed|trending( now| stories| in \w+)?|on our radar|top stories|latest (news|stories)):?",
+    r"don'?t miss( this)?:?|in case you missed it:?|what to read next:?|editor'?s picks:?|around the web:?",
+    r"share (this|on):?|share this (article|story|post):?",
 ]
 
-# Phrases removed wherever they stand, for bodies that run captions and prompts into the prose.
+# A line matching one of these starts the comment section: when it comes after half of the text,
+# everything after it is readers' comments and the form to add one.
+COMMENT_SECTION_HEADERS = [
+    r"\d+\s+(comments?|responses?|replies|thoughts)( (to|on) .{0,150})?",
+    r"comments?\s*(\(\d+\))?:?|(show|view|load|read|see) (all )?(\d+ )?comments",
+    r"leave a (reply|comment)( cancel reply)?|join the (discussion|conversation)",
+    r"(readers'?|reader) comments:?",
+]
+
+# Prompts and credits that bodies run into the prose (the CNN / Daily Mail bodies do: "...links to
+# radicalism. Scroll down for video Abase Hussen, left, took his daughter..."). Each is cut out and
+# the text is split into two paragraphs where it stood, so that no sentence of the clean text joins
+# words that the article kept apart: an evidence quote must stay a verbatim piece of the article.
+# (Photo references inside a sentence, "Andy Wilman (right), who...", stay for the same reason.)
 JUNK_PHRASES = [
-    r"scroll down for (the )?video\.?",
-    r"click to (see|view) (the )?(gallery|video)\.?",
+    r"scroll down for (the )?(video|videos|pictures)\.?",
+    r"click to (see|view) (the )?(gallery|video|pictures)\.?",
+    r"\(?(see|watch) (the )?video (above|below)\)?\.?",
+    # a credit sentence closing the last paragraph: "CNN's Sam Stringer contributed to this report."
+    r"(?<!\S)[^\s.!?'\"’”][^.!?]{0,200}\bcontributed (reporting|to this (report|story|article))[^.!?]{0,80}[.!?]",
 ]
 
-# A news dateline before the first word: "(CNN)", "Kathmandu, Nepal (CNN) --", "WASHINGTON (AP) —".
+# A reference to a photo that is not there, inside a sentence: "Clarkson (pictured this week) said",
+# "Abase Hussen, left, took his daughter". Cleaning keeps such sentences verbatim (see above); a
+# backend choosing sentences to quote can pass them over with mentions_photo().
+PHOTO_REFERENCE = re.compile(
+    r"\((pictured|left|right|centre|center|inset|top|bottom|far left|far right|second (left|right)|from left"
+    r"|file photo)\b[^()]{0,60}\)"
+    r"|,\s*(pictured( above| below| left| right| centre| center| here| inset)?|left|right|centre|center|circled|inset)\s*,",
+    re.IGNORECASE,
+)
+
+# A picture-caption label run into the prose: "...their skin Her own biggest fan: Founder Yen Reis
+# says..." (Daily Mail). One to four words, the first capitalised, then a colon and a capital. It is
+# cut out, with a paragraph break in its place (see JUNK_PHRASES for why), only where the word before it is not part of a name and its first word is not a proper
+# noun (capitalised elsewhere in mid-sentence): "shares a border with Nepal: China" stays.
+CAPTION_LABEL = re.compile(
+    r"(?:(?<=[.!?'\"’”)] )|(?<=[a-z0-9] ))"
+    r"(?!(?i:who|what|why|how|when|where|which)\b)"
+    r"(?!(?:\w+ ){0,3}(?:said|says|told|added|wrote|asked|explained|replied|reads?|stated|warned|tweeted|posted"
+    r"|declared|insisted|claimed|revealed)\b)"
+    r"([A-Z][a-z]+)(?: [a-z]+){0,3}: (?=[A-Z'‘\"“])"
+)
+
+# What may stand before a surname with a full stop: an initial or a title ("Elizabeth A. Burton").
+_NAME_PART = re.compile(r"[A-Z]\.|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Rep|Sen|Gov|Lt|Col|Sgt|Capt|Prof|Rev)\.")
+
+# A news dateline before the first word: "(CNN)", "Kathmandu, Nepal (CNN) --", "WASHINGTON (AP) —",
+# "LONDON, Nov 18 (Reuters) -", and an agency-less "NEW YORK —".
 DATELINE = re.compile(
-    r"^(?:[A-Z][\w.'-]*(?:[ ,]+[A-Z][\w.'-]*){0,4}\s*)?\((?:CNN|AP|Reuters|AFP|The Hollywood Reporter|[A-Z]{2,6})\)"
+    r"^(?:(?:[A-Z][\w.'-]*(?:[ ,]+[A-Z0-9][\w.'-]*){0,5}\s*)?"
+    r"\((?:CNN|AP|Reuters|AFP|UPI|Bloomberg|The Hollywood Reporter|[A-Z]{2,6})\)"
+    r"|[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][a-z]{1,10}\.?)?(?= (?:--|—|–)))"
     r"\s*(?:--|—|–|-)?\s*"
 )
 
 _junk_line = re.compile("|".join(f"(?:{p})" for p in JUNK_LINES), re.IGNORECASE)
 _junk_block = re.compile("|".join(f"(?:{p})" for p in JUNK_BLOCK_HEADERS), re.IGNORECASE)
+_comment_section = re.compile("|".join(f"(?:{p})" for p in COMMENT_SECTION_HEADERS), re.IGNORECASE)
 _junk_phrase = re.compile(r"\s*(?:" + "|".join(JUNK_PHRASES) + r")\s*", re.IGNORECASE)
 
 # A URL slug standing alone on a line: words joined by underscores or hyphens, no spaces.
 _SLUG = re.compile(r"[A-Za-z0-9]+(?:[_-]+[A-Za-z0-9]+){2,}")
+_HTML_TAG = re.compile(r"<[A-Za-z!?/]")  # a page named .html that holds no markup is read as text
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+_ZERO_WIDTH = re.compile(r"[\u200b\u2060\ufeff]")  # not U+200C/U+200D: joiners inside emoji and scripts
 
 
 def clean(article: Article) -> Document:
     """Return the article's main text and headline, ready for chunking."""
-    if article.format == "html":
-        title, lines = _html_lines(article)
+    if article.format == "html" and _HTML_TAG.search(article.content):
+        from .webpage import extract  # imported here: it pulls in trafilatura, slow to import
+
+        title, lines = extract(article)
     elif article.format == "markdown":
-        title, lines = _markdown_lines(article.content)
+        title, lines = markdown_lines(article.content)
     else:
         title, lines = _text_lines(article.content)
-    paragraphs = _drop_junk(lines)
-    if paragraphs:
-        paragraphs[0] = DATELINE.sub("", paragraphs[0], count=1)
+    title = normalize_line(title) if title else None
+    paragraphs = _drop_junk(lines, captions=article.format != "html")
+    for i, para in enumerate(paragraphs[:2]):
+        # The dateline opens the story, which may come after a standfirst.
+        undated = DATELINE.sub("", para, count=1)
+        if undated != para:
+            paragraphs[i] = undated
+            break
+    if title:
+        # Some pages repeat the headline as the body's first paragraph; keep it once, as the title.
+        paragraphs = [p for i, p in enumerate(paragraphs) if i > 2 or p != title] or paragraphs
     text = "\n\n".join(p for p in paragraphs if p)
     if not text.strip():
         raise InputError("no article text found (the input is empty or holds only page furniture)", source=article.name)
-    if title and text.startswith(title):
-        # Some pages repeat the headline as the body's first paragraph; keep it once, as the title.
-        rest = text[len(title) :].lstrip()
-        if rest:
-            text = rest
     return Document(article=article, title=title, text=text)
 
 
@@ -121,18 +220,24 @@ def is_junk_line(line: str) -> bool:
     return len(line) <= MAX_JUNK_LINE_CHARS and bool(_junk_line.fullmatch(line))
 
 
-def _drop_junk(lines: list[str]) -> list[str]:
+def mentions_photo(sentence: str) -> bool:
+    """Return True when a sentence points at a photo ("(pictured)", ", left,"): caption-like text."""
+    return bool(PHOTO_REFERENCE.search(sentence))
+
+
+def _drop_junk(lines: list[str], captions: bool = True) -> list[str]:
+    lines = [normalize_line(piece) for raw in lines for piece in _junk_phrase.sub("\n", raw).split("\n")]
+    if captions:  # a web page keeps its captions in <figcaption>, which the extractor leaves out
+        lines = _drop_caption_labels(lines)
+    lines = _before_comments([line for line in lines if line])
     out: list[str] = []
     in_block = False
-    for raw in lines:
-        line = normalize_line(_junk_phrase.sub(" ", raw))
-        if not line:
-            continue
+    for line in lines:
         if _junk_block.fullmatch(line):
             in_block = True
             continue
         if in_block:
-            if not _reads_as_prose(line):
+            if not reads_as_prose(line):
                 continue
             in_block = False
         if is_junk_line(line):
@@ -141,9 +246,31 @@ def _drop_junk(lines: list[str]) -> list[str]:
     return out
 
 
-def _reads_as_prose(line: str) -> bool:
-    words = line.split()
-    return len(words) >= 12 and line[-1] in ".!?\"'”’)"
+def _drop_caption_labels(lines: list[str]) -> list[str]:
+    text = "\n".join(lines)
+
+    def keep_or_drop(m: re.Match[str]) -> str:
+        before = text[: m.start()].rstrip()
+        previous = before.rsplit(None, 1)[-1] if before else ""
+        if previous[:1].isupper() and (previous[-1:] not in ".!?'\"’”)" or _NAME_PART.fullmatch(previous)):
+            return m.group(0)  # "Mr Hussen replied:", "the Sunday Times:", "Elizabeth A. Burton:": a name
+        if re.search(rf"[a-z,;] {re.escape(m.group(1))}\b", text):
+            return m.group(0)  # a proper noun, not a caption's label
+        return "\n"
+
+    return [line.strip() for line in CAPTION_LABEL.sub(keep_or_drop, text).split("\n") if line.strip()]
+
+
+def _before_comments(lines: list[str]) -> list[str]:
+    """Return the lines before the comment section, if one starts in the second half of the text
+    (in the first half, "12 comments" is a counter next to the byline, not the section)."""
+    total = sum(len(line.split()) for line in lines)
+    seen = 0
+    for i, line in enumerate(lines):
+        if seen >= total / 2 and _comment_section.fullmatch(line):
+            return lines[:i]
+        seen += len(line.split())
+    return lines
 
 
 # --- plain text ---------------------------------------------------------------------------------
@@ -155,21 +282,38 @@ def _text_lines(content: str) -> tuple[str | None, list[str]]:
     slug_title = None
     if paragraphs and _SLUG.fullmatch(paragraphs[0].strip()):
         slug_title = re.sub(r"[_-]+", " ", paragraphs.pop(0).strip())
-    if paragraphs and _reads_as_headline(paragraphs[0]) and len(paragraphs) > 1:
+    if len(paragraphs) > 1 and _reads_as_headline(paragraphs[0]) and not is_junk_line(paragraphs[0]):
         title = normalize_line(paragraphs.pop(0))
     return title or slug_title, paragraphs
 
 
 def _paragraphs(content: str) -> list[str]:
     """Split text into paragraphs: blank lines separate them; single line breaks do too, unless
-    the text is hard-wrapped (most lines run on into the next), when lines are re-joined."""
+    the text is hard-wrapped, when the lines of a paragraph are joined again."""
     content = content.replace("\r\n", "\n").replace("\r", "\n")
-    blocks = re.split(r"\n[ \t]*\n", content)
-    lines = [ln for b in blocks for ln in b.split("\n") if ln.strip()]
-    runs_on = sum(1 for ln in lines if ln.rstrip() and ln.rstrip()[-1] not in ".!?:\"'”’")
-    if lines and len(lines) > len(blocks) and runs_on / len(lines) > 0.5:
-        return [" ".join(ln.strip() for ln in b.split("\n") if ln.strip()) for b in blocks if b.strip()]
-    return lines
+    blocks = [[ln.strip() for ln in b.split("\n") if ln.strip()] for b in re.split(r"\n[ \t]*\n", content)]
+    blocks = [b for b in blocks if b]
+    lines = [ln for b in blocks for ln in b]
+    if not lines:
+        return []
+    width = max(len(ln) for ln in lines)
+    inner = [ln for b in blocks for ln in b[:-1]]  # lines followed by another in the same block
+    # Hard-wrapped text fills its lines to a fixed width and runs sentences on across them; a block
+    # of short lines (a list of headlines, a byline over a dateline) is separate lines.
+    wrapped = width <= 120 and bool(inner) and sum(1 for ln in inner if len(ln) >= 0.6 * width) / len(inner) > 0.5
+    if not wrapped:
+        return lines
+    out: list[str] = []
+    for block in blocks:
+        current: list[str] = []
+        for ln in block:
+            current.append(ln)
+            if len(ln) < 0.6 * width:  # a short line ends its paragraph
+                out.append(" ".join(current))
+                current = []
+        if current:
+            out.append(" ".join(current))
+    return out
 
 
 def _reads_as_headline(line: str) -> bool:
@@ -177,96 +321,8 @@ def _reads_as_headline(line: str) -> bool:
     words = line.split()
     if not 2 <= len(words) <= 25 or len(line) > 200:
         return False
-    if line[-1] in ".," and not line.endswith("..."):
+    if line[-1] in ".,;" and not line.endswith("..."):
+        return False
+    if re.search(r"[.!?][\"'”’]$", line):  # a quoted sentence closes prose, not a headline
         return False
     return line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘"
-
-
-# --- Markdown -----------------------------------------------------------------------------------
-
-_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-_MD_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
-_MD_REF_DEF = re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$")
-_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|~~)(?=\S)(.+?)(?<=\S)\1")
-_MD_CODE = re.compile(r"`([^`]*)`")
-_MD_LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-_MD_QUOTE = re.compile(r"^\s*(?:>\s?)+")
-_MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
-_MD_HTML = re.compile(r"<[^>]+>")
-
-
-def _markdown_lines(content: str) -> tuple[str | None, list[str]]:
-    content = content.replace("\r\n", "\n").replace("\r", "\n")
-    content = re.sub(r"^---\n.*?\n---\n", "", content, count=1, flags=re.DOTALL)  # front matter
-    title = None
-    lines: list[str] = []
-    in_fence = False
-    paragraph: list[str] = []
-
-    def flush() -> None:
-        if paragraph:
-            lines.append(" ".join(paragraph))
-            paragraph.clear()
-
-    for raw in content.split("\n"):
-        if raw.strip().startswith(("```", "~~~")):
-            in_fence = not in_fence
-            flush()
-            continue
-        if in_fence or _MD_RULE.match(raw) or _MD_REF_DEF.match(raw):
-            flush()
-            continue
-        heading = _MD_HEADING.match(raw)
-        if heading:
-            flush()
-            text = _markdown_inline(heading.group(2))
-            if title is None and heading.group(1) == "#":
-                title = normalize_line(text)
-            elif text:
-                lines.append(text)
-            continue
-        if not raw.strip():
-            flush()
-            continue
-        starts_item = bool(_MD_LIST.match(raw))
-        if starts_item:
-            flush()
-        paragraph.append(_markdown_inline(_MD_LIST.sub("", _MD_QUOTE.sub("", raw))).strip())
-    flush()
-    return title, lines
-
-
-def _markdown_inline(text: str) -> str:
-    text = _MD_IMAGE.sub("", text)
-    text = _MD_LINK.sub(r"\1", text)
-    text = _MD_REF_LINK.sub(r"\1", text)
-    text = _MD_CODE.sub(r"\1", text)
-    for _ in range(2):  # nested emphasis: ***bold italic***
-        text = _MD_EMPHASIS.sub(r"\2", text)
-    text = _MD_HTML.sub("", text)
-    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!])", r"\1", text)  # backslash escapes
-    return html_lib.unescape(text)
-
-
-# --- HTML ---------------------------------------------------------------------------------------
-
-
-def _html_lines(article: Article) -> tuple[str | None, list[str]]:
-    import trafilatura  # imported here: it is slow to import and only HTML needs it
-
-    try:
-        doc = trafilatura.bare_extraction(
-            article.content,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=False,
-            include_images=False,
-        )
-    except Exception as exc:  # trafilatura raises a zoo of lxml errors on broken markup
-        raise InputError(f"could not parse the HTML ({type(exc).__name__}: {exc})", source=article.name) from exc
-    if doc is None or not (doc.text or "").strip():
-        raise InputError("no article text found in the HTML page", source=article.name)
-    title = normalize_line(html_lib.unescape(doc.title)) if doc.title else None
-    return title or None, doc.text.split("\n")

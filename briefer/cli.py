@@ -16,7 +16,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
-from .errors import BrieferError, InputError, UsageError
+from .errors import BrieferError, UsageError
 
 app = typer.Typer(
     name="briefer",

@@ -27,7 +27,6 @@ from .models import (
 from .sentences import split_sentences
 
 DEFAULT_SUMMARY_SENTENCES = 3
-_KIND_ORDER = ("person", "organization", "country", "group", "other")
 
 
 def merge(

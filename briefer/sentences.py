@@ -138,3 +138,8 @@ _SENTENCE_STARTERS = frozenset(
     meanwhile officials police what who why how where one some many most
     """.split()
 )
+
+
+def reads_as_prose(line: str) -> bool:
+    """Return True when a line reads as a sentence of prose rather than a headline or a link."""
+    return len(line.split()) >= 12 and line[-1] in ".!?\"'”’)"

@@ -110,9 +110,11 @@ def read_article(item: Input, stdin: BinaryIO | None = None, format: InputFormat
 def article_from_bytes(data: bytes, *, name: str, format: InputFormat, id: str | None = None,
                        charset: str | None = None) -> Article:
     """Return an Article from raw bytes: decoded, checked for being text and not empty."""
+    if not data:
+        raise InputError("the article is empty (0 bytes)", source=name)
     text = decode(data, name=name, charset=charset)
     if not text.strip():
-        raise InputError("the article is empty", source=name)
+        raise InputError("the article is empty: it holds only white space", source=name)
     return Article(name=name, id=id, content=text, format=format, sha256=hashlib.sha256(data).hexdigest())
 
 
@@ -144,6 +146,10 @@ def decode(data: bytes, *, name: str, charset: str | None = None) -> str:
     except UnicodeDecodeError:
         pass
     for candidate in filter(None, [charset, _declared_charset(data)]):
+        # Browsers read a page labelled latin-1 or ASCII as windows-1252 (WHATWG), and so do we:
+        # its curly quotes and dashes would otherwise become control characters.
+        if candidate.lower().replace("_", "-") in _READ_AS_CP1252:
+            candidate = "cp1252"
         try:
             return data.decode(candidate)
         except (LookupError, UnicodeDecodeError):
@@ -153,9 +159,15 @@ def decode(data: bytes, *, name: str, charset: str | None = None) -> str:
     best = from_bytes(data).best()
     if best is None:
         raise InputError("cannot tell the text encoding: this looks like a binary file, not an article", source=name)
+    # Detection is unsure on short texts and ranks look-alike code pages (cp1006, iso8859_10) above
+    # windows-1252, the commonest legacy encoding of English news; keep it when it reads as well.
+    western = from_bytes(data, cp_isolation=["cp1252"]).best()
+    if western is not None and western.chaos <= best.chaos + 0.05:
+        return str(western)
     return str(best)
 
 
+_READ_AS_CP1252 = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii", "windows-1252"}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
 
 
