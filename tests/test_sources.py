@@ -148,4 +148,6 @@ def test_the_cli_names_the_file_on_one_line_and_goes_on(tmp_path, capsys, name, 
     out, err = capsys.readouterr()
     assert code == 1  # one failed, the other was briefed
     assert '"Café owners say new rules cost too much"' in out
-    assert err.count("\n") == 1 and str(bad) in err
+    errors = [line for line in err.splitlines() if line.startswith("briefer: error:")]
+    assert len(errors) == 1 and str(bad) in errors[0]
+    assert err.splitlines()[-1] == "briefer: briefed 1, failed 1 (see above)"  # the batch summary
