@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, BinaryIO, Protocol
 from .backends import Backend
 from .errors import BrieferError, InputError, UsageError
 from .settings import Settings
-from .sinks import AtomicFile, OutputDirectory, Stdout, is_directory_target, uninterrupted
+from .sinks import AtomicFile, OutputClosed, OutputDirectory, Stdout, is_directory_target, uninterrupted
 from .sources import Input, iter_inputs
 from .workers import InternalError, Job, Outcome, Task, Worker, label_of, run_parallel
 
@@ -42,6 +42,7 @@ class Counts:
     skipped: int = 0
     total: int | None = None  # None when the inputs are a stream that cannot be counted ahead
     interrupted: bool = False
+    output_closed: bool = False  # the reader of stdout went away: stop quietly
 
     @property
     def done(self) -> int:
@@ -126,6 +127,9 @@ def run_batch(
         writer.commit(counts)
     except KeyboardInterrupt:
         counts.interrupted = True
+        raise
+    except OutputClosed:
+        counts.output_closed = True
         raise
     finally:
         writer.close()

@@ -17,6 +17,9 @@ import typer
 
 from . import __version__
 from .errors import BrieferError, UsageError
+from .sinks import OutputClosed
+
+EXIT_OUTPUT_CLOSED = 141
 
 app = typer.Typer(
     name="briefer",
@@ -291,10 +294,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("briefer: interrupted\n")
         return 130
-    except BrokenPipeError:
-        # The reader of our stdout went away (`briefer ... | head`): not an error worth a traceback.
+    except (OutputClosed, BrokenPipeError):
+        # The reader of our stdout went away (`briefer ... | head`): stop quietly, with the status
+        # a shell reports for any tool that writes into a closed pipe (128 + SIGPIPE).
         _silence_stdout()
-        return 0
+        return EXIT_OUTPUT_CLOSED
 
 
 def _silence_stdout() -> None:

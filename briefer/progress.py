@@ -45,6 +45,8 @@ class BatchDisplay:
             self._show(counts)
             self._progress.stop()
             self._progress = None
+        if counts.output_closed:
+            return
         if counts.done > 1 or counts.skipped or counts.interrupted:
             out = self.stream or sys.stderr
             out.write(f"briefer: {counts.summary()}\n")

@@ -79,12 +79,22 @@ def write_atomic(path: Path, text: str) -> None:
         f.commit()
 
 
+class OutputClosed(Exception):
+    """The reader of standard output went away (`briefer ... | head`): there is no one to write for.
+
+    Not an OSError on purpose: typer turns a BrokenPipeError into exit 1 before the CLI sees it.
+    """
+
+
 class Stdout:
     """Standard output, flushed after every write so a pipe sees each result as it is done."""
 
     def write(self, text: str) -> None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise OutputClosed() from None
 
     def commit(self) -> None:
         pass

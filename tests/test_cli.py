@@ -215,3 +215,17 @@ def test_environment_sets_defaults_that_flags_override(article, capsys, monkeypa
     assert code == 2 and "BRIEFER_SUMMARY_SENTENCES" in err
 
 
+
+
+def test_a_reader_that_goes_away_stops_briefer_quietly(seed, tmp_path):
+    """`briefer brief ... | head -1`: no traceback, no summary, the status a closed pipe gives."""
+    listing = tmp_path / "list.txt"
+    listing.write_text(f"{seed}\n" * 40, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "briefer", "brief", "--inputs-from", str(listing), "-f", "jsonl",
+                             "--jobs", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    json.loads(proc.stdout.readline())
+    proc.stdout.close()
+    err = proc.stderr.read()
+    assert proc.wait(timeout=120) == 141
+    assert err == b""
