@@ -1,0 +1,350 @@
+"""Sentences → name mentions: runs of capitalised words, with titles, honorifics and roles split off.
+
+"U.S. President Donald Trump" is the name "Donald Trump" with the role "U.S. President";
+"Mr Hussen" is "Hussen" with an honorific that also tells his gender; "Kelvin Meadows of Arsenal's
+Black Scarf Movement" is two names, a person and an organisation. A capitalised word that only
+starts a sentence ("Echoing this view, ...") is not a name unless the article also uses it
+elsewhere as one.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from ..lexicon import (
+    ABBREVIATIONS,
+    FEMALE_HONORIFICS,
+    HONORIFICS,
+    MALE_HONORIFICS,
+    NAME_CONNECTORS,
+    NAME_SUFFIXES,
+    NOT_NAMES,
+    ORG_HEADS,
+    ORG_LEADS,
+    PERSON_PARTICLES,
+    PLACE_PREFIXES,
+    RUN_IN_STARTERS,
+    TITLE_WORDS,
+)
+from .units import Unit
+
+# A word: letters, digits and inner apostrophes, hyphens, dots or ampersands; or one other mark.
+_TOKEN = re.compile(r"[^\W_](?:[\w&'\u2019.-]*[^\W_])?|[^\w\s]")
+_POSSESSIVE = re.compile(r"['\u2019]s$")
+_LOWER_TITLES = TITLE_WORDS
+# A run continues over "of", "for", "the" ... only into another capitalised word.
+_INNER = NAME_CONNECTORS
+_COMMON_OPENERS = frozenset(w.lower() for w in RUN_IN_STARTERS) | NOT_NAMES
+_OPEN_QUOTES = frozenset("\"'\u201c\u2018")
+# Words that end a run of role words read leftwards from a name ("rally were | hate cleric").
+_ROLE_STOP = frozenset(
+    "is was are were be been has have had will would could can may said says told added and or but "
+    "by with from to of in on at for as that which who the a an his her their its our my".split()
+)
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def word(self) -> bool:
+        return self.text[:1].isalnum()
+
+
+@dataclass(slots=True)
+class Mention:
+    """One place where the article names someone or something."""
+
+    unit: int
+    start: int  # offsets of the name itself in the clean text, titles left out
+    end: int
+    name: str
+    surface: str  # as written, titles and honorifics included
+    role: str | None = None
+    honorific: str | None = None
+    possessive: bool = False
+    initial: bool = False  # the name starts its sentence
+    prev: str = ""  # the word before the surface form, lower-case
+    next: str = ""  # the word after the name, lower-case
+    prev2: str = ""  # the word before that
+
+    @property
+    def tokens(self) -> list[str]:
+        return self.name.split()
+
+
+@cache
+def given_names() -> dict[str, str]:
+    """Return common given names mapped to "male", "female" or "" when both."""
+    raw = json.loads(resources.files("briefer").joinpath("data/given_names.json").read_text(encoding="utf-8"))
+    out: dict[str, str] = {n: "male" for n in raw["male"]}
+    for n in raw["female"]:
+        out[n] = "" if out.get(n) == "male" else "female"
+    return out
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Return the words and marks of ``text``; a dot that belongs to an initial or an
+    abbreviation ("W.", "Jr.", "U.S.") stays on its word."""
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        s, e = m.span()
+        w = m.group()
+        if out and s < out[-1].end - offset:
+            continue  # the stop already taken by the word before
+        if e < len(text) and text[e] == "." and (
+            (len(w) == 1 and w.isupper()) or "." in w or w.lower() in ABBREVIATIONS or w + "." in NAME_SUFFIXES
+        ):
+            e += 1
+            w += "."
+        out.append(Token(s + offset, e + offset, w))
+    return out
+
+
+def find_mentions(units: list[Unit], text: str, lowercase_vocab: set[str]) -> list[Mention]:
+    """Return every name mention of the non-caption units, in order."""
+    out: list[Mention] = []
+    for u in units:
+        if u.caption:
+            continue
+        out.extend(_unit_mentions(u, text, lowercase_vocab))
+    return out
+
+
+def lowercase_words(text: str) -> set[str]:
+    """Return the words the article writes in lower case: its common words."""
+    return {m.group() for m in re.finditer(r"\b[a-z][a-z'-]+\b", text)}
+
+
+def _unit_mentions(u: Unit, text: str, vocab: set[str]) -> list[Mention]:
+    toks = tokenize(u.text, u.start)
+    # Words that open the sentence, or a quotation inside it, are capitalised whatever they are.
+    openers = {
+        i + 1
+        for i, t in enumerate(toks[:-1])
+        if t.text in _OPEN_QUOTES and (t.start == u.start or text[t.start - 1] in " (\u2014\u2013-")
+    }
+    first_word = next((i for i, t in enumerate(toks) if t.word), None)
+    openers.add(first_word)
+    out: list[Mention] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        t = toks[i]
+        if not (t.cap and t.word):
+            i += 1
+            continue
+        j = _run_end(toks, i, text)
+        run = toks[i:j]
+        initial = i in openers
+        if initial and run and _is_common(run[0].text, vocab):
+            run = run[1:]
+            initial = False
+            i += 1
+        # "According to NASA" or "The International Centre ...": the name starts after them.
+        while run and (run[0].text.lower() in _INNER or run[0].text in ("The", "A", "An")) and len(run) > 1:
+            run = run[1:]
+            i += 1
+        for piece, at in _person_after_name(run, i):
+            out.extend(_split_run(u, piece, toks, at, text, initial and at == i))
+        i = max(j, i + 1)
+    return out
+
+
+def _is_common(word: str, vocab: set[str]) -> bool:
+    w = _POSSESSIVE.sub("", word).lower()
+    return w in _COMMON_OPENERS or w in vocab
+
+
+def _adjacent(a: Token, b: Token, text: str) -> bool:
+    gap = text[a.end : b.start]
+    return gap == " " or gap == "\u00a0"
+
+
+def _run_end(toks: list[Token], i: int, text: str) -> int:
+    """Return the index after the run of capitalised words that starts at ``i``."""
+    j = i + 1
+    has_of = False
+    while j < len(toks):
+        prev, t = toks[j - 1], toks[j]
+        if not _adjacent(prev, t, text) or _POSSESSIVE.search(prev.text) and not _org_continues(toks, j):
+            break
+        if t.cap and t.word:
+            j += 1
+            continue
+        low = t.text.lower()
+        if low in _INNER and j + 1 < len(toks) and _adjacent(t, toks[j + 1], text):
+            k = j + 1
+            if low == "the" and toks[j - 1].text.lower() not in ("of", "for"):
+                break
+            if k < len(toks) and toks[k].text.lower() == "the" and low in ("of", "for", "to") and k + 1 < len(toks):
+                k += 1
+            nxt = toks[k]
+            if not (nxt.cap and nxt.word):
+                break
+            if low == "and" and not has_of and not _joins_and(toks, i, j, k, text):
+                break
+            if low in ("of", "for", "to") and not _joins_of(toks, i, j):
+                break
+            has_of = has_of or low in ("of", "for")
+            j = k + 1
+            continue
+        break
+    return j
+
+
+def _org_continues(toks: list[Token], j: int) -> bool:
+    """After "Attorney's" or "King's": does an organisation's name go on ("Office", "College")?"""
+    return toks[j].cap and toks[j].text.lower() in ORG_HEADS
+
+
+def _joins_of(toks: list[Token], i: int, j: int) -> bool:
+    """"Court of Appeal" and "Spirit of Shankly" hold together; "Kelvin Meadows of Arsenal" does not."""
+    left = toks[i:j]
+    last = left[-1].text.lower().rstrip(".")
+    if any(t.text.lower() in ORG_HEADS for t in left[:-1]):
+        return True  # "Office for the Western District of New York"
+    if last in ORG_HEADS or last in ORG_LEADS or last.rstrip("s") in ORG_HEADS or last in TITLE_WORDS:
+        return True
+    if len(left) == 1 and left[0].text.lower() not in given_names():
+        return True
+    return False
+
+
+def _joins_and(toks: list[Token], i: int, j: int, k: int, text: str) -> bool:
+    """"Nursing and Midwifery Council" holds together; "Egypt and Jordan" does not."""
+    m = k
+    while m + 1 < len(toks) and toks[m + 1].cap and _adjacent(toks[m], toks[m + 1], text):
+        m += 1
+    right_head = toks[m].text.lower()
+    return j - i == 1 and right_head in ORG_HEADS
+
+
+def _person_after_name(run: list[Token], i: int) -> list[tuple[list[Token], int]]:
+    """Split "United Nations Samantha Power" before the given name that starts a person's name."""
+    names = given_names()
+    for k in range(1, len(run) - 1):
+        w = run[k].text.lower()
+        prev = run[k - 1].text.lower()
+        if any(t.text.lower().rstrip(".") in _LOWER_TITLES for t in run[:k]):
+            return [(run, i)]  # "US Secretary of State Mike Pompeo": the title split handles it
+        if w in names and run[k - 1].cap and prev not in names and prev not in PLACE_PREFIXES:
+            if prev.rstrip(".") in _LOWER_TITLES or prev.rstrip(".") in HONORIFICS:
+                continue
+            if len(run) - k <= 3 and all(t.cap for t in run[k:]):
+                return [(run[:k], i), (run[k:], i + k)]
+    return [(run, i)]
+
+
+def _split_run(u: Unit, run: list[Token], toks: list[Token], i: int, text: str, initial: bool) -> list[Mention]:
+    """Return the mentions in one run: titles split off, a person after an organisation apart."""
+    if not run:
+        return []
+    words = [t.text for t in run]
+    low = [w.lower().rstrip(".") for w in words]
+    # Where does a title end? "U.S. President | Donald Trump", "Secretary of State | Mike Pompeo".
+    title_end = 0
+    honorific = None
+    office = low[-1] in ORG_HEADS  # "General Assembly", "Foreign Office": an organisation's name
+    for k, w in enumerate(low[:-1] if not office else []):
+        if w in _LOWER_TITLES or w in HONORIFICS:
+            title_end = k + 1
+            if w in HONORIFICS:
+                honorific = w
+    name_tokens = run[title_end:]
+    if name_tokens and name_tokens[0].text.lower() in _INNER:
+        # "Secretary of State Mike Pompeo", "Ambassador to the United Nations Samantha Power":
+        # the title runs on; the person is the trailing given name and surname.
+        tail = _trailing_person(name_tokens)
+        if tail is None:  # "High Commissioner for Human Rights": an office, not a person
+            title_end, name_tokens = 0, run
+        else:
+            title_end += len(name_tokens) - len(tail)
+            name_tokens = tail
+    while name_tokens and name_tokens[-1].text.lower() in _INNER:
+        name_tokens.pop()
+    if not name_tokens:
+        return []
+    role = " ".join(words[:title_end]) or None
+    if role and role.lower().rstrip(".") in HONORIFICS:
+        role = None
+    pre = _role_before(toks, i, text)
+    if pre and not role:
+        role = pre
+    elif pre and role:
+        role = f"{pre} {role}"
+    first, last = name_tokens[0], name_tokens[-1]
+    possessive = bool(_POSSESSIVE.search(last.text))
+    end = last.end - (2 if possessive else 0)
+    name = text[first.start : end]
+    j = i + len(run)
+    prev_tok = toks[i - 1].text.lower() if i > 0 else ""
+    prev2 = toks[i - 2].text.lower() if i > 1 else ""
+    next_tok = toks[j].text.lower() if j < len(toks) else ""
+    return [
+        Mention(
+            unit=u.index,
+            start=first.start,
+            end=end,
+            name=name,
+            surface=text[run[0].start : end],
+            role=role,
+            honorific=honorific,
+            possessive=possessive,
+            initial=initial and title_end == 0,
+            prev=prev_tok,
+            next=next_tok,
+            prev2=prev2,
+        )
+    ]
+
+
+def _trailing_person(tokens: list[Token]) -> list[Token] | None:
+    names = given_names()
+    for k in range(len(tokens) - 1, -1, -1):
+        if tokens[k].text.lower() in names:
+            return tokens[k:]
+    return None
+
+
+def _role_before(toks: list[Token], i: int, text: str) -> str | None:
+    """Return lower-case role words right before a name ("fertility specialist", "coach")."""
+    k = i - 1
+    if k < 0 or toks[k].text.lower().rstrip(".") not in _LOWER_TITLES or toks[k].cap:
+        return None
+    start = k
+    # Extend left over modifiers: "Chargers coach", "Palestinian chief negotiator", "AA president".
+    while start - 1 >= 0 and toks[start - 1].word and _adjacent(toks[start - 1], toks[start], text):
+        w = toks[start - 1].text
+        if w.lower() in NAME_CONNECTORS or w.lower() in _COMMON_OPENERS or w.lower() in _ROLE_STOP:
+            break
+        start -= 1
+        if i - start >= 4:
+            break
+    return text[toks[start].start : toks[k].end]
+
+
+def person_gender(m: Mention) -> str | None:
+    """Return "male" or "female" when the mention tells (honorific, given name), else None."""
+    if m.honorific in MALE_HONORIFICS:
+        return "male"
+    if m.honorific in FEMALE_HONORIFICS:
+        return "female"
+    if len(m.tokens) < 2:
+        return None  # a lone surname says nothing ("Omar")
+    return given_names().get(m.tokens[0].lower()) or None
+
+
+def is_particle(word: str) -> bool:
+    return word.lower() in PERSON_PARTICLES
