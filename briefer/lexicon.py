@@ -158,7 +158,25 @@ PERSON_DESCRIPTIONS = _words(
 DESCRIPTION_SYNONYMS = {
     "lawyer": "attorney", "solicitor": "attorney", "barrister": "attorney", "counsel": "attorney",
     "spokeswoman": "spokesman", "spokesperson": "spokesman", "chairwoman": "chairman", "chair": "chairman",
+    "source": "insider", "sources": "insider", "protester": "fan", "supporter": "fan",
+    "investigation": "inquiry", "probe": "inquiry", "review": "inquiry",
 }
+
+# Nouns for documents and inquiries that speak for whoever wrote them ("the report found"); with
+# no named author they become actors themselves ("the independent inquiry").
+DOCUMENT_DESCRIPTIONS = _words("report inquiry investigation review study survey probe statement audit")
+
+# Nouns that, before a name, make it an organisation ("terror group Al-Muhajiroun").
+ORG_KIND_NOUNS = _words("group company firm party charity club band agency organisation organization network label movement")
+
+# Words that introduce examples rather than actors ("the likes of X, Y and Z").
+EXAMPLE_CUES = _phrases(
+    r"""
+    the likes of
+    such as
+    including
+    """
+)
 
 # Nouns that refer back to an organisation ("the company said", "the agency added").
 ORG_DESCRIPTIONS = _words(
@@ -183,7 +201,7 @@ ORG_HEADS = _words(
     herald telegraph guardian gazette tribune chronicle mail express standard independent mirror
     sun observer review magazine press radio television tv channel broadcasting
     police force army navy marines guard service services bureau board panel
-    club fc united city rovers wanderers athletic team squad
+    club fc united rovers wanderers athletic team squad
     church mosque synagogue diocese
     forum network coalition organisation organization initiative project program programme council
     commissioner ombudsman secretariat
@@ -266,7 +284,7 @@ SPEECH_VERBS = _words(
     recall describe highlight emphasise emphasize maintain reiterate testify allege blame demand
     predict estimate conclude continue caution complain lament observe quip joke counter retort
     assert contend affirm insist remark comment mention indicate disclose inform assure promise
-    vow pledge threaten boast brag admit apologise apologize plead
+    vow pledge threaten boast brag admit apologise apologize notify advise uncover
     """
 )
 STANCE_VERBS = _words(
@@ -292,6 +310,10 @@ IRREGULAR_FORMS = {
 }
 # Verbs that double their last consonant (admit → admitted).
 DOUBLING = _words("admit regret commit submit permit plan rebut slam quip")
+
+# Verbs that report a finding when their subject is a report, an inquiry or an organisation
+# ("the inquiry found ..."), but an event when a person or the police do them.
+FINDING_VERBS = _words("find")
 
 # Verbs whose subject says something only when a clause or a quote follows: "X called the talks
 # 'productive'" is a position, "X called a meeting" is not. Kept apart so the quote test applies.
@@ -324,7 +346,7 @@ GENERIC_SPEAKERS = _words(
     residents witnesses police prosecutors investigators authorities scientists researchers
     fans protesters campaigners activists doctors judges lawyers teachers parents students
     employers businesses bosses workers employees unions groups veterans historians locals
-    members leaders ministers politicians economists observers settlers villagers
+    members leaders ministers politicians economists observers settlers villagers governments states officers
     """
 )
 

@@ -43,7 +43,7 @@ def analyse(text: str, summary_sentences: int = 3) -> Analysis:
     units = read_units(text)
     mentions = find_mentions(units, text, lowercase_words(text))
     entities, owner = build_entities(mentions, text)
-    attributions, _ = attribute(units, mentions, owner, entities)
+    attributions = attribute(units, mentions, owner, entities)
     speaking: dict[int, int] = {}
     for found in attributions.values():
         for a in found:

@@ -17,6 +17,8 @@ from ..lexicon import (
     KNOWN_ORGS,
     NOT_NAMES,
     ORG_HEADS,
+    ORG_KIND_NOUNS,
+    PERSON_PARTICLES,
     ORG_LEADS,
     OUTCOME_VERBS,
     PLACE_HEADS,
@@ -44,6 +46,7 @@ _APPOSITIVE = re.compile(
     r",\s+(?:(?:aged\s+)?\d{1,3},\s+)?((?:the\s+|a\s+|an\s+)?[^,;:()\u2013\u2014\"\u201c\u2018]{2,140}?)(?=,|\.(?:\s|$)|;|\s[\u2013\u2014-]\s|\)|$)"
 )
 _PRE_APPOSITIVE = re.compile(r"(?:^|[,;]\s+|\b(?:and|but)\s+)((?:the|a|an|[A-Z][\w'\u2019.-]*['\u2019]s)\s+[\w\s'\u2019.-]{2,60}?),\s+$")
+_DETERMINERS = frozenset("a an the this that these those other its his her their our some any every each".split())
 _SUFFIXES = frozenset("jr. jr sr. sr ii iii iv".split())
 _NOT_ROLE_OPENERS = frozenset("who which that whose where when from of in at on to by with said says told".split())
 _STRIP_COUNTRY_PREFIX = ("u.s. ", "us ", "uk ", "u.k. ")
@@ -62,6 +65,8 @@ class Entity:
     agentive: int = 0
     locative: int = 0
     weak: int = 0  # demonym or modifier uses that count for salience but name nothing
+    possessive: int = 0
+    plain: int = 0  # mentions neither locative nor modifying a noun: the entity as a participant
 
     def add(self, m: Mention) -> None:
         self.mentions.append(m)
@@ -216,8 +221,12 @@ def _kind_of_form(m: Mention) -> str:
         return "organization"  # "U.S. Attorney's Office for the Western District of New York"
     if low[-1] in PLACE_HEADS:
         return "place"
-    if low[-1] in EVENT_HEADS or any(w.isdigit() for w in low):
-        return "event"
+    if low[-1] in EVENT_HEADS or any(w.isdigit() for w in low) or len(words) > 1 and len(low[-1]) == 1:
+        return "event"  # "Six-Day War", "Euro 2016", "Group C"
+    if m.prev in ORG_KIND_NOUNS:
+        return "organization"  # "banned terror group Al-Muhajiroun"
+    if len(words) == 1 and m.prev == "the" and low[0].endswith("s") and not low[0].endswith("ss"):
+        return "organization"  # "the Chiefs", "the Greens": a team, a party
     if m.honorific or m.role or low[0] in given_names():
         return "person"
     if any(w in ("de", "del", "van", "von", "bin", "da") for w in low[1:-1]):
@@ -278,7 +287,8 @@ def _merge_prefixes(entities: list[Entity], owner: dict[int, int]) -> None:
                 and not {"of", "for", "and"} & set(extra)
             )
             person = short.kind in ("person", "other") and long.kind == "person" and lw[0] == sw[0] and lw[-1] == sw[-1]
-            if prefix or person:
+            particle = short.kind in ("person", "other") and long.kind == "person" and sw[0] in PERSON_PARTICLES and lw[-len(sw) :] == sw
+            if prefix or person or particle:
                 _absorb(long, short, owner)
                 break
 
@@ -325,10 +335,19 @@ def _settle(e: Entity, text: str) -> None:
     if e.kind not in ("country", "group"):
         e.name = max(e.forms, key=lambda f: (len(_key(f).split()) if f in {m.name for m in e.mentions} else 0, e.forms[f], -len(f)))
     for m in e.mentions:
-        if m.next in _AUXILIARIES or m.next in _VERB_FORMS:
+        demonym = _key(m.name).rstrip("s'") in gaz().demonyms and e.kind == "country"
+        modifier = m.prev in _DETERMINERS and m.next[:1].isalpha() and not m.next_cap and not (
+            m.next in _AUXILIARIES or m.next in _VERB_FORMS
+        )
+        locative = m.prev in _LOCATIVE and not m.possessive and m.prev2 != "according"
+        if (m.next in _AUXILIARIES or m.next in _VERB_FORMS) and not (m.quoted or demonym or modifier):
             e.agentive += 1
-        if m.prev in _LOCATIVE and not m.possessive and m.prev2 != "according":
+        if locative:
             e.locative += 1
+        if m.possessive and not m.quoted:
+            e.possessive += 1
+        if not (locative or modifier or demonym or m.quoted):
+            e.plain += 1
         e.role = e.role or (m.role if m.role and m.role.lower().rstrip(".") not in HONORIFICS else None)
         e.gender = e.gender or person_gender(m)
     if e.kind in ("person", "other"):
@@ -379,9 +398,13 @@ def select(entities: list[Entity], speaking: dict[int, int]) -> list[Entity]:
     """Return the entities that are actors of the story, most salient first.
 
     People named in full, and anyone who speaks, are actors; organisations and countries when
-    they act (a verb follows their name) or recur; places, events and works never are.
+    they act (a verb follows their name), recur as participants, or employ a speaker ("Kelvin
+    Meadows of Arsenal's Black Scarf Movement"); places, events and works never are, nor are
+    people named only as examples ("the likes of ...").
     """
     chosen: list[tuple[float, Entity]] = []
+    people = [e for e in entities if e.kind == "person" and (speaking.get(e.id) or len(e.name.split()) >= 2)]
+    affiliations = " ".join(e.role or "" for e in people)
     for e in entities:
         if not e.mentions and not e.forms:
             continue
@@ -389,18 +412,23 @@ def select(entities: list[Entity], speaking: dict[int, int]) -> list[Entity]:
         spoke = speaking.get(e.id, 0)
         if e.kind in ("place", "event"):
             continue
+        affiliated = any(m.prev == "of" and m.prev2 and m.prev2[:1].isalpha() for m in e.mentions) or (
+            len(e.name) > 3 and e.name in affiliations
+        )
         if spoke:
             keep = True
+        elif e.mentions and all(m.example for m in e.mentions):
+            keep = False
         elif e.kind == "person":
             keep = len(e.name.split()) >= 2 or n >= 2 or bool(e.role)
         elif e.kind == "organization":
-            keep = e.agentive >= 1 or n >= 2
+            keep = e.agentive >= 1 or e.plain >= 2 or affiliated
         elif e.kind == "country":
-            keep = e.agentive >= 1 or (n >= 3 and e.locative * 2 < n)
+            keep = e.agentive >= 1 or e.possessive >= 1 and n >= 2 or e.plain >= 2
         elif e.kind == "group":
             keep = e.agentive >= 1
         else:
-            keep = n >= 3 and e.agentive >= 1
+            keep = e.plain >= 3 and e.agentive >= 1 or affiliated and len(e.name.split()) > 1
         if not keep:
             continue
         salience = n + 2 * spoke + e.agentive + 2.0 / (1 + e.first / 500)

@@ -17,6 +17,7 @@ from importlib import resources
 
 from ..lexicon import (
     ABBREVIATIONS,
+    EXAMPLE_CUES,
     FEMALE_HONORIFICS,
     HONORIFICS,
     MALE_HONORIFICS,
@@ -29,6 +30,7 @@ from ..lexicon import (
     PLACE_PREFIXES,
     RUN_IN_STARTERS,
     TITLE_WORDS,
+    gazetteer,
 )
 from .units import Unit
 
@@ -38,6 +40,10 @@ _POSSESSIVE = re.compile(r"['\u2019]s$")
 _LOWER_TITLES = TITLE_WORDS
 # A run continues over "of", "for", "the" ... only into another capitalised word.
 _INNER = NAME_CONNECTORS
+# A name inside an enumeration of examples: "the likes of Justin Bieber, Demi Lovato and ...".
+_EXAMPLE = re.compile(
+    r"\b(?:" + "|".join(EXAMPLE_CUES) + r")\s+(?:[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*\s*(?:,\s*|\s+and\s+))*$"
+)
 _COMMON_OPENERS = frozenset(w.lower() for w in RUN_IN_STARTERS) | NOT_NAMES
 _OPEN_QUOTES = frozenset("\"'\u201c\u2018")
 # Words that end a run of role words read leftwards from a name ("rally were | hate cleric").
@@ -55,7 +61,8 @@ class Token:
 
     @property
     def cap(self) -> bool:
-        return self.text[:1].isupper()
+        # "NYC-based" and "Wichita-based" describe, they do not name.
+        return self.text[:1].isupper() and not self.text.endswith("-based")
 
     @property
     def word(self) -> bool:
@@ -78,6 +85,9 @@ class Mention:
     prev: str = ""  # the word before the surface form, lower-case
     next: str = ""  # the word after the name, lower-case
     prev2: str = ""  # the word before that
+    next_cap: bool = False  # the word after the name is capitalised
+    quoted: bool = False  # the mention sits inside a quotation
+    example: bool = False  # named as an example ("the likes of X, Y and Z"), not as an actor
 
     @property
     def tokens(self) -> list[str]:
@@ -164,6 +174,8 @@ def _unit_mentions(u: Unit, text: str, vocab: set[str]) -> list[Mention]:
 
 def _is_common(word: str, vocab: set[str]) -> bool:
     w = _POSSESSIVE.sub("", word).lower()
+    if w in PERSON_PARTICLES:
+        return False  # "Del Bosque's side ...": the particle of a surname
     return w in _COMMON_OPENERS or w in vocab
 
 
@@ -219,7 +231,17 @@ def _joins_of(toks: list[Token], i: int, j: int) -> bool:
         return True
     if len(left) == 1 and left[0].text.lower() not in given_names():
         return True
-    return False
+    # "Planned Parenthood Advocates of Kansas": an organisation of a place (not "John Smith of Texas").
+    right = toks[j + 1].text if j + 1 < len(toks) else ""
+    return left[0].text.lower() not in given_names() and right.casefold() in _places()
+
+
+@cache
+def _places() -> frozenset[str]:
+    data = gazetteer()
+    names = {p.casefold() for p in data["places"]}
+    names |= {r["name"].casefold() for r in data["countries"]}
+    return frozenset(names)
 
 
 def _joins_and(toks: list[Token], i: int, j: int, k: int, text: str) -> bool:
@@ -237,6 +259,8 @@ def _person_after_name(run: list[Token], i: int) -> list[tuple[list[Token], int]
     for k in range(1, len(run) - 1):
         w = run[k].text.lower()
         prev = run[k - 1].text.lower()
+        if run[k].text[:1].isupper() and w in PERSON_PARTICLES and prev not in names:
+            return [(run[:k], i), (run[k:], i + k)]  # "Holland Del Bosque": a team, then a coach
         if any(t.text.lower().rstrip(".") in _LOWER_TITLES for t in run[:k]):
             return [(run, i)]  # "US Secretary of State Mike Pompeo": the title split handles it
         if w in names and run[k - 1].cap and prev not in names and prev not in PLACE_PREFIXES:
@@ -267,7 +291,15 @@ def _split_run(u: Unit, run: list[Token], toks: list[Token], i: int, text: str, 
         # "Secretary of State Mike Pompeo", "Ambassador to the United Nations Samantha Power":
         # the title runs on; the person is the trailing given name and surname.
         tail = _trailing_person(name_tokens)
-        if tail is None:  # "High Commissioner for Human Rights": an office, not a person
+        if tail is None and name_tokens[0].text.lower() == "of" and title_end == 1:
+            # "CEO of South Wind Women's Center": the organisation the title belongs to.
+            name_tokens = name_tokens[1:]
+            while name_tokens and name_tokens[0].text.lower() == "the":
+                name_tokens = name_tokens[1:]
+            title_end = 0
+            run = name_tokens
+            words = [t.text for t in run]
+        elif tail is None:  # "High Commissioner for Human Rights": an office, not a person
             title_end, name_tokens = 0, run
         else:
             title_end += len(name_tokens) - len(tail)
@@ -288,6 +320,7 @@ def _split_run(u: Unit, run: list[Token], toks: list[Token], i: int, text: str, 
     possessive = bool(_POSSESSIVE.search(last.text))
     end = last.end - (2 if possessive else 0)
     name = text[first.start : end]
+    i = next(k for k, t in enumerate(toks) if t.start == run[0].start)
     j = i + len(run)
     prev_tok = toks[i - 1].text.lower() if i > 0 else ""
     prev2 = toks[i - 2].text.lower() if i > 1 else ""
@@ -306,6 +339,9 @@ def _split_run(u: Unit, run: list[Token], toks: list[Token], i: int, text: str, 
             prev=prev_tok,
             next=next_tok,
             prev2=prev2,
+            next_cap=j < len(toks) and toks[j].cap,
+            quoted=any(s <= first.start - u.start < e for s, e in u.quotes),
+            example=bool(_EXAMPLE.search(u.text, 0, run[0].start - u.start)),
         )
     ]
 
