@@ -68,6 +68,8 @@ RUN_IN_STARTERS = _words(
     Why How What Who If Although Though Despite As Because Once Now Then Today Yesterday Last
     Earlier Later Meanwhile However Still Also Instead Indeed Asked Speaking Writing According
     Under Among Following Some Many Most Several Both All Each Every None Other Another Such Only
+    Supporters Fans Protesters Residents Witnesses Critics Experts Analysts Campaigners Activists
+    Officials Prosecutors Investigators Doctors Scientists Researchers Teachers Parents Families
     """
 )
 
@@ -366,88 +368,40 @@ OUTCOME_VERBS = _words(
     halt scrap strip postpone delay double treble wrap
     """
 )
-# Phrases that mark a reported fact or result.
-OUTCOME_PHRASES = _phrases(
-    r"""
-    \b(?:has|have|had) (?:been )?(?:\w+ly )?\w+ed\b
-    \bwas (?:\w+ly )?(?:\w+ed|found|held|made|taken|given|sent|told|shot|hit|won|lost|beaten|struck|killed|thrown)\b
-    \bwere (?:\w+ly )?(?:\w+ed|found|held|made|taken|given|sent|told|shot|hit|won|lost|beaten|struck|killed|thrown)\b
-    \bpleaded guilty\b
-    \bfound guilty\b
-    \bfor the first time\b
-    \bthe first (?:of its kind|time)\b
-    \bled to\b
-    \bresulted in\b
-    \bended (?:with|in)\b
-    """
-)
 # Cues of something unresolved, uncertain, disputed, pending or still to come: open questions.
-OPEN_CUES = _phrases(
-    r"""
-    \bwill\b
-    \bwon't\b
-    \bwould\b
-    \bcould\b
-    \bmay\b
-    \bmight\b
-    \bexpected to\b
-    \bexpects?\b
-    \bis expected\b
-    \bare expected\b
-    \blikely\b
-    \bunlikely\b
-    \bunclear\b
-    \buncertain(?:ty)?\b
-    \bunknown\b
-    \bunresolved\b
-    \bremains? (?:to be seen|unclear|uncertain|unknown|open|distant|long)\b
-    \bremains?\b
-    \bstill\b
-    \byet to\b
-    \bnot yet\b
-    \bpending\b
-    \bawait(?:s|ing|ed)?\b
-    \bunder investigation\b
-    \binvestigat(?:e|es|ing|ion)\b
-    \binquiry\b
-    \bprobe\b
-    \bappeal\b
-    \bwhether\b
-    \bquestions? (?:remain|about|over|of|whether|as to)\b
-    \bdisputed?\b
-    \bcontested\b
-    \bdebate\b
-    \bscheduled\b
-    \bset to\b
-    \bplan(?:s|ned|ning)? to\b
-    \bhopes?\b
-    \bhoping\b
-    \bfaces?\b
-    \bfacing\b
-    \bcould face\b
-    \bthreat(?:en|ens|ened)?\b
-    \brisk\b
-    \bpotential\b
-    \bpossible\b
-    \bpossibly\b
-    \bperhaps\b
-    \bseems?\b
-    \bappears? to\b
-    \blooking ahead\b
-    \bin the coming (?:days|weeks|months|years)\b
-    \bnext (?:week|month|year|season)\b
-    \bcontinues?\b
-    \bcontinuing\b
-    \bongoing\b
-    \bpreparing\b
-    \bno (?:prospect|sign|reason|guarantee|deal|decision|agreement)\b
-    \bif\b
-    \bunless\b
-    \buntil\b
-    \bwhat (?:will|would|happens|next)\b
-    \bwho (?:will|would)\b
-    \?
-    """
+# Each with its weight: 1 for a cue that alone makes a sentence an open question ("is expected
+# to", "could face", "whether"), less for one that only leans that way ("would", "if").
+OPEN_CUES = (
+    (r"\bwill\b(?! not)|\b(?:i|we|you|they|he|she|it)'ll\b", 1.0),
+    (r"\bwill not\b|\bwon't\b", 0.5),
+    (r"\bexpect(?:s|ed|ing)?\b|\bexpectations?\b", 1.0),
+    (r"\b(?:is|are) (?:due|set|scheduled|slated|poised|likely|unlikely) to\b|\bscheduled for\b", 1.0),
+    (r"\b(?:plans?|planned|planning|intends?|aims?|vowed|pledged|preparing) to\b|\bhop(?:e|es|ed|ing)\b", 1.0),
+    (r"\bcould face\b|\bfaces? (?:a |up to |possible |charges|trial|jail|prison|disciplinary|an? )", 1.0),
+    (r"\b(?:could|may|might) have\b", 1.0),
+    (r"\b(?:could|may|might)\b(?! have)", 0.75),
+    (r"\bwould\b|\bshould\b", 0.5),
+    (r"\b(?:yet to|not yet|pending|awaiting|unresolved)\b|(?<!^)\bstill\b", 1.0),
+    (r"\bongoing\b", 0.5),
+    (r"\bremains?\b|\bcontinues\b|\b(?:is|are|was|were) continuing\b|\bcontinue to\b", 1.0),
+    (r"\b(?:unclear|uncertain|uncertainty|unknown|undecided|in doubt)\b", 1.0),
+    (r"\bwhether\b", 1.0),
+    (r"\b(?:questions?|doubts?) (?:remain|about|over|as to|whether)\b|\bmany questions\b", 1.0),
+    (r"\b(?:questions|questioned|doubts|doubted)\b", 0.5),
+    (r"\b(?:investigat(?:e|es|ing|ion|ions|ors)|inquiry|probe)\b(?!.*\b(?:found|uncovered|concluded|revealed)\b)", 1.0),
+    (r"\b(?:an|to|the|his|her|their|its|any) appeal\b(?! court)|\bappeal(?:s|ed|ing)? (?:against|the|to)\b", 1.0),
+    (r"\b(?:hearing|trial|case) (?:continues|resumes|will)\b", 1.0),
+    (r"\b(?:denies|disputes|contests|rejects)\b", 1.0),
+    (r"\b(?:denied|disputed|contested)\b", 0.75),
+    (r"\baccused\b", 0.5),
+    (r"\b(?:alleged|allegedly|rumou?red|understood to be|thought to be|reportedly|estimated)\b", 0.5),
+    (r"\b(?:seems?|appears?) (?:to|distant|unlikely|likely)\b|\bno (?:prospect|sign|reason|guarantee|timeline|date)\b", 1.0),
+    (r"\blooking ahead\b|\bin the coming (?:days|weeks|months|years)\b|\bnext (?:week|month|year|season|step)\b", 1.0),
+    (r"\bfuture\b|\bfurther\b|\bpotential(?:ly)?\b|\bpossib(?:le|ly|ility)\b|\bperhaps\b|\brisks?\b", 0.5),
+    (r"\b(?:if|unless|until)\b", 0.25),
+    (r"\?", 0.5),
+    (r"\b(?:did not|didn't|declined to|refused to|would not) (?:say|comment|confirm|disclose|reveal)\b", 1.0),
+    (r"\bfew details\b|\bno (?:details|word|explanation)\b", 1.0),
 )
 # Cues that a sentence looks back on settled background rather than news: neither kind.
 BACKGROUND_CUES = _phrases(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import ABBREVIATIONS, BANG_NAMES, RUN_IN_STARTERS, SENTENCE_STARTERS, TITLE_ABBREVIATIONS
+from .lexicon import ABBREVIATIONS, BANG_NAMES, RUN_IN_STARTERS, SENTENCE_STARTERS, TITLE_ABBREVIATIONS, TITLE_WORDS
 
 # Closing quotes and brackets that belong to the sentence they follow.
 _CLOSERS = "\"'\u201d\u2019)]\u00bb"
@@ -30,6 +30,13 @@ _RUN_IN = re.compile(
     r"(?<=[A-Za-z0-9%)\]])[\"'\u2019\u201d]?(\s+)(?=[\"'\u2018\u201c]?("
     + "|".join(sorted(RUN_IN_STARTERS, key=len, reverse=True))
     + r")(?:['\u2019][a-z]{1,2})?,?\s+(?:[a-z0-9£$€]|I\b))"
+)
+# A name with an age after it ("Clarkson, 55, and ...") starts a clause; glued to a noun before it
+# with no stop, it starts a new sentence after a caption.
+_NAME_AGE = re.compile(r"(?<=[a-z])(\s+)(?=[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*,\s+\d{1,3},)")
+_BEFORE_NAME = frozenset(
+    "the a an of to in on at by for with from and or but as than that said says told added asked according "
+    "thanked named like including against between among about after before via whose his her their its".split()
 )
 # Openers that may follow a capitalised word without a boundary ("Plan A is", "Air Force One").
 _WEAK_STARTERS = frozenset({"A", "One", "I"})
@@ -97,6 +104,12 @@ def _run_ins(text: str, start: int, end: int) -> list[int]:
         if bare in _QUOTE_INTRODUCERS and text[m.end(1)] in _OPENERS:
             continue  # `he said "It was ...`: a quote, not a run-in
         cuts.append(cut)
+    for m in _NAME_AGE.finditer(text, start, end):
+        word = _WORD_BEFORE.search(text, max(start, m.start() - 30), m.start())
+        raw = word.group(1) if word else ""
+        w = raw.lower()
+        if raw[:1].islower() and w not in _BEFORE_NAME and w not in TITLE_WORDS and not w.endswith(("ed", "s")) and len(w) > 2:
+            cuts.append(m.start(1))
     return cuts
 
 

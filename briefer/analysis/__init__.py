@@ -57,10 +57,13 @@ def analyse(text: str, summary_sentences: int = 3) -> Analysis:
         for a in attributions.get(u.index, []):
             if a.entity in listed:
                 result.positions.append(Finding(u, u.text, entities[a.entity], a.cue, a.confidence))
+    attributed = {f.unit.index for f in result.positions}
+    prose = [u for u in units if not u.caption]
+    for i, u in enumerate(prose):
         verdict = classify.score(u)
-        if verdict.outcome >= 1.0 and verdict.outcome > verdict.open:
+        if classify.is_outcome(verdict, u.index in attributed, lead=i < 2):
             result.outcomes.append(Finding(u, classify.item_text(u)))
-        if verdict.open >= 1.0 and verdict.open >= verdict.outcome:
+        if classify.is_open(verdict):
             result.open_questions.append(Finding(u, classify.item_text(u)))
     result.summary = summary.rank(units, summary_sentences)
     return result

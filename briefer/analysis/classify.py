@@ -1,10 +1,12 @@
 """Sentences → outcomes (what happened, was decided or found) and open questions (what remains
 unresolved, uncertain, disputed, pending or still to come).
 
-Each sentence is scored on cue phrases kept in `briefer.lexicon`: event verbs in the past or the
-perfect for outcomes; modality, futurity, hedges, pending procedures and questions for open
-questions. The sentence is the evidence; the item's text is the sentence trimmed of its
-attribution ("..., the agency said").
+Each sentence is scored on weighted cue phrases kept in `briefer.lexicon`. Outcomes are told in
+the narrative past ("pleaded guilty", "was arrested", "have decided"); open questions in the
+future, the modal, the pending and the disputed ("will", "is expected to", "could face", "still",
+"whether", "denies"). Cues inside a quotation count for less than the reporter's own words: a
+speaker's "we will fight" is a position before it is an open question. The sentence is the
+evidence; the item's text is the sentence trimmed of its attribution ("..., the agency said").
 """
 
 from __future__ import annotations
@@ -12,25 +14,51 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lexicon import BACKGROUND_CUES, OPEN_CUES, OUTCOME_PHRASES, OUTCOME_VERBS, form_table
+from ..lexicon import BACKGROUND_CUES, OPEN_CUES, OUTCOME_VERBS, SPEECH_VERBS, STANCE_VERBS, form_table
 from .units import Unit
 
-_OUTCOME_FORMS = {f: lemma for f, lemma in form_table(OUTCOME_VERBS).items() if f != lemma}
-_OPEN = [re.compile(p, re.IGNORECASE) for p in OPEN_CUES]
-_OUTCOME = [re.compile(p, re.IGNORECASE) for p in OUTCOME_PHRASES]
+_OUTCOME_FORMS = {f: lemma for f, lemma in form_table(OUTCOME_VERBS).items() if f != lemma and not f.endswith("ing")}
+_REPORTING = set(form_table(SPEECH_VERBS | STANCE_VERBS))
+_OPEN = [(re.compile(p, re.IGNORECASE), w) for p, w in OPEN_CUES]
 _BACKGROUND = re.compile("|".join(BACKGROUND_CUES), re.IGNORECASE)
-_WORD = re.compile(r"[a-z]+(?:['\u2019][a-z]+)?")
-# Past forms of irregular outcome verbs the regular rules cannot make.
+_WORD = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
+# Past forms the regular rules cannot make, of verbs that tell events.
 _IRREGULAR_PAST = frozenset(
     "won lost held found struck fell rose took left fled sold hit cut shut broke began built caught drove "
-    "flew froze gave got went grew hid kept knew led made met paid put quit ran saw sent set shot sank spent "
-    "stole stood swore threw told understood withdrew wrote bought brought chose dealt drew ate forgave "
-    "overturned upheld".split()
+    "flew froze gave got went grew hid kept knew led made met paid put quit ran sent set shot sank spent "
+    "stole stood swore threw withdrew bought brought chose dealt drew became came fought".split()
 )
+_NOT_EVENTS = frozenset(
+    "based used supposed related concerned interested involved married aged called named armed "
+    "unprecedented unexpected alleged so-called red".split()
+)
+_RESULT = re.compile(r"\b\d{1,3}-\d{1,3}\b|\b\d+ points\b|\bfirst of its kind\b")
+_STATE_AUX = frozenset("is are 's be being am seems seem remain remains become becomes not".split())
+_AUX_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|already\s+|since\s+|also\s+|just\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|un|ft|lt)\b", re.IGNORECASE)
 _TRAILING_TAG = re.compile(
     r",?\s+(?:according to [^,.]+|[A-Z][\w.'\u2019 -]{0,60}? (?:said|says|added|reported|announced|confirmed)"
     r"(?: [a-z]+day| in a statement| on [A-Z]\w+)?|(?:said|says|added) [A-Z][\w.'\u2019 -]{0,60}?)\.?$"
 )
+
+# Thresholds on the scores: an outcome needs one past event in the reporter's words (two when the
+# sentence is someone's statement, which is a position first); an open question one firm cue or
+# a few leaning ones. A sentence with several open cues is no plain outcome.
+OUTCOME_THRESHOLD = 0.5
+ATTRIBUTED_OUTCOME_THRESHOLD = 1.0
+OPEN_THRESHOLD = 0.75
+OPEN_BLOCKS_OUTCOME = 1.5
+LEAD_BONUS = 0.5  # news tells its main event first
+
+
+def is_outcome(v: Verdict, attributed: bool, lead: bool) -> bool:
+    """Return True when the scores make the sentence an outcome."""
+    need = ATTRIBUTED_OUTCOME_THRESHOLD if attributed else OUTCOME_THRESHOLD
+    return v.outcome + (LEAD_BONUS if lead else 0.0) >= need and v.open < OPEN_BLOCKS_OUTCOME
+
+
+def is_open(v: Verdict) -> bool:
+    """Return True when the scores make the sentence an open question."""
+    return v.open >= OPEN_THRESHOLD
 
 
 @dataclass(slots=True)
@@ -41,22 +69,41 @@ class Verdict:
 
 def score(u: Unit) -> Verdict:
     """Return how strongly a sentence reads as an outcome and as an open question (0 = not at all)."""
-    text = u.text
-    low = text.lower()
-    words = _WORD.findall(low)
-    outcome = 0.0
-    for w in words:
-        lemma = _OUTCOME_FORMS.get(w)
-        if lemma and (w.endswith("ed") or w in _IRREGULAR_PAST or w.endswith("d") and not w.endswith("ed")):
-            outcome += 1.0
-    outcome += 0.5 * sum(1 for p in _OUTCOME if p.search(text))
-    open_ = sum(1.0 for p in _OPEN if p.search(text))
-    if _BACKGROUND.search(text):
+    outside = u.outside_quotes()
+    inside = " ".join(u.text[s:e] for s, e in u.quotes)
+    quoted = u.quoted_share()
+    said = sum(w for p, w in _OPEN if w >= 1 and p.search(inside))
+    open_ = sum(w for p, w in _OPEN if p.search(outside)) + min(0.5, 0.5 * said)
+    outcome = _events(outside)
+    if _BACKGROUND.search(u.text):
         outcome -= 1
-        open_ -= 1
-    if u.quoted_share() > 0.6:
-        outcome -= 0.5
+        open_ -= 0.5
+    if quoted > 0.6:
+        outcome -= 1
     return Verdict(outcome, open_)
+
+
+def _events(outside: str) -> float:
+    """Return the weight of finite past-tense event verbs in the reporter's own words."""
+    words = _WORD.findall(outside)
+    total = 0.0
+    for i, word in enumerate(words):
+        w = word.lower()
+        if w in _REPORTING or w in _NOT_EVENTS:
+            continue
+        prev = words[i - 1].lower() if i else ""
+        if prev in ("the", "a", "an", "its", "their", "his", "her", "this", "that"):
+            continue  # "the planned rendezvous": an adjective
+        if prev in _STATE_AUX or i > 1 and prev.endswith("ly") and words[i - 2].lower() in _STATE_AUX:
+            continue  # "is restricted", "are adequately supplied": a state, not an event
+        if w in _OUTCOME_FORMS and (w.endswith("d") or w in _IRREGULAR_PAST):
+            total += 1.0
+        elif w in _IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4 and word[:1].islower()):
+            total += 0.5
+    total += 0.5 * len(_AUX_PERFECT.findall(outside))
+    if _RESULT.search(outside):
+        total += 0.5  # "lost 24-17", "second on 12 points": a result in figures
+    return total
 
 
 def item_text(u: Unit) -> str:

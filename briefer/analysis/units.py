@@ -78,6 +78,11 @@ def read_units(text: str) -> list[Unit]:
         for start, end, caption in _caption_pieces(s.start, s.end, s.text, run_in and bool(units)):
             units.append(Unit(len(units), start, end, text[start:end], p, caption=caption))
     _mark_quotes(text, units)
+    # A caption cannot start inside a quotation: the unit that opened it belongs to the caption too
+    # ("Fans display a banner reading: '£5bn and what do we get? | £64 a ticket'").
+    for a, b in zip(units, units[1:]):
+        if b.caption and b.opens_inside and a.leaves_open and b.words <= 6:
+            a.caption = True
     return units
 
 
