@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..lexicon import (
     EVENT_HEADS,
@@ -75,6 +76,7 @@ class Entity:
         self.first = min(self.first, m.start) if self.mentions[:-1] else m.start
 
 
+@lru_cache(maxsize=4096)
 def _key(name: str) -> str:
     name = name.replace("\u2019", "'").strip()
     words = name.split()

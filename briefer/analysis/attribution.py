@@ -80,6 +80,12 @@ _DEMONYM_BODY = re.compile(
     r"\b(?:the\s+)?([A-Z][a-z]+)(?:['\u2019]s)?\s+(?:foreign\s+|defence\s+|defense\s+|interior\s+|state\s+)?"
     r"(ministry|government|foreign office|embassy|military|army|authorities|officials|police|leaders)\b"
 )
+_LOWER_WORD = re.compile(r"[a-z]+")
+_REPRESENTS_SET = frozenset(_REPRESENTS)
+_PRONOUNS = frozenset("he she they it".split())
+_BODIES = frozenset("ministry government office embassy military army authorities officials police leaders".split())
+_DESCRIPTION_NOUNS = PERSON_DESCRIPTIONS | ORG_DESCRIPTIONS | DOCUMENT_DESCRIPTIONS
+_GENERIC_WORDS = frozenset(GENERIC_SPEAKERS | {w + "s" for w in GENERIC_SPEAKERS})
 _UNNAMED = frozenset("analyst expert official observer economist historian".split())
 _NOT_MODIFIERS = frozenset(
     "the some many most several other angry furious a an while and but as that when because if although where so "
@@ -184,17 +190,20 @@ def attribute(
 
 def _referents(u: Unit, mentions: list[tuple[Mention, int]], entities: list[Entity]) -> list[Referent]:
     masked = u.outside_quotes()
+    # Each pattern runs only when a word it needs is in the sentence: most sentences lack them.
+    present = set(_LOWER_WORD.findall(masked.lower()))
+    represents = not present.isdisjoint(_REPRESENTS_SET)
     refs: list[Referent] = []
     for m, eid in mentions:
         s, e = m.start - u.start, m.end - u.start
         if entities[eid].kind in ("place", "event") or m.quoted:
             continue
         if m.possessive:
-            tail = re.match(r"['\u2019]s\s+(?:\w+\s+)?(" + "|".join(_REPRESENTS) + r")\b", u.text[e:])
+            tail = represents and re.match(r"['\u2019]s\s+(?:\w+\s+)?(" + "|".join(_REPRESENTS) + r")\b", u.text[e:])
             if tail:  # "Swift's rep told Fox News": the rep speaks for Swift
                 refs.append(Referent(s, e + tail.end(), "entity", eid, text=u.text[s : e + tail.end()]))
             continue
-        j = _FOR_X.search(u.text, max(0, s - 40), s)
+        j = _FOR_X.search(u.text, max(0, s - 40), s) if represents else None
         if j:  # "a spokesman for Terminix", "Representatives for Vergara"
             k = j.start()
             while k > 0 and u.text[k - 1] != " " or k > 1 and u.text[k - 2 : k - 1].isalpha() and u.text[max(0, k - 3) : k - 1].lower() in ("a", "an", "the"):
@@ -202,14 +211,14 @@ def _referents(u: Unit, mentions: list[tuple[Mention, int]], entities: list[Enti
             refs.append(Referent(k, e, "entity", eid, text=m.name))
             continue
         refs.append(Referent(s, e, "entity", eid, text=m.name))
-    for m in _PRONOUN.finditer(masked):
+    for m in _PRONOUN.finditer(masked) if not present.isdisjoint(_PRONOUNS) else ():
         refs.append(Referent(m.start(), m.end(), "pronoun", word=m.group(1).lower()))
-    for m in _DEMONYM_BODY.finditer(masked):
+    for m in _DEMONYM_BODY.finditer(masked) if not present.isdisjoint(_BODIES) else ():
         country = gaz().demonyms.get(m.group(1).casefold()) or gaz().names.get(m.group(1).casefold(), (None,))[0]
         if country:
             refs = [r for r in refs if not (m.start() <= r.start < m.end())]
             refs.append(Referent(m.start(), m.end(), "country", word=country, text=m.group(0)))
-    for m in _DESCRIPTION.finditer(masked):
+    for m in _DESCRIPTION.finditer(masked) if not present.isdisjoint(_DESCRIPTION_NOUNS) else ():
         if any(r.start <= m.start(2) < r.end for r in refs):
             continue
         if re.search(r"[A-Z][\w.'\u2019-]*,\s*$", masked[max(0, m.start() - 40) : m.start()]) or re.match(
@@ -220,7 +229,7 @@ def _referents(u: Unit, mentions: list[tuple[Mention, int]], entities: list[Enti
         # A name that only modifies the description ("The Russia space agency") is not the referent.
         refs = [r for r in refs if not (m.start() <= r.start and r.end <= m.end())]
         refs.append(Referent(m.start(), m.end(), "description", word=m.group(2).lower(), text=m.group(0)))
-    for m in _GENERIC.finditer(masked):
+    for m in _GENERIC.finditer(masked) if not present.isdisjoint(_GENERIC_WORDS) else ():
         mods, head, pp = m.group(1).strip(), m.group(2), m.group(3).strip()
         if head[0].isupper() and (mods or masked[: m.start(2)].strip(" \"'\u2018\u201c_")):
             continue  # capitalised inside a sentence: part of a name, not a group

@@ -15,11 +15,16 @@ import re
 from dataclasses import dataclass
 
 from ..lexicon import BACKGROUND_CUES, OPEN_CUES, OUTCOME_VERBS, SPEECH_VERBS, STANCE_VERBS, form_table
+from .cues import Matcher, parse
 from .units import Unit
 
 _OUTCOME_FORMS = {f: lemma for f, lemma in form_table(OUTCOME_VERBS).items() if f != lemma and not f.endswith("ing")}
 _REPORTING = set(form_table(SPEECH_VERBS | STANCE_VERBS))
-_OPEN = [(re.compile(p, re.IGNORECASE), w) for p, w in OPEN_CUES]
+_OPEN = Matcher([parse(name, phrase, weight, **options) for name, phrase, weight, options in OPEN_CUES])
+
+
+def _open_cues(text: str) -> dict[str, float]:
+    return _OPEN.find(text)
 _BACKGROUND = re.compile("|".join(BACKGROUND_CUES), re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
 # Past forms the regular rules cannot make, of verbs that tell events.
@@ -72,8 +77,8 @@ def score(u: Unit) -> Verdict:
     outside = u.outside_quotes()
     inside = " ".join(u.text[s:e] for s, e in u.quotes)
     quoted = u.quoted_share()
-    said = sum(w for p, w in _OPEN if w >= 1 and p.search(inside))
-    open_ = sum(w for p, w in _OPEN if p.search(outside)) + min(0.5, 0.5 * said)
+    said = sum(w for w in _open_cues(inside).values() if w >= 1) if inside else 0.0
+    open_ = sum(_open_cues(outside).values()) + min(0.5, 0.5 * said)
     outcome = _events(outside)
     if _BACKGROUND.search(u.text):
         outcome -= 1

@@ -35,7 +35,7 @@ from ..lexicon import (
 from .units import Unit
 
 # A word: letters, digits and inner apostrophes, hyphens, dots or ampersands; or one other mark.
-_TOKEN = re.compile(r"[^\W_](?:[\w&'\u2019.-]*[^\W_])?|[^\w\s]")
+_TOKEN = re.compile(r"[^\W_](?:[\w&'\u2019.-]*[^\W_])?(?:\.(?=[\s,;:)\"'\u2019\u201d]|$))?|[^\w\s]")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 _LOWER_TITLES = TITLE_WORDS
 # A run continues over "of", "for", "the" ... only into another capitalised word.
@@ -58,15 +58,9 @@ class Token:
     start: int
     end: int
     text: str
-
-    @property
-    def cap(self) -> bool:
-        # "NYC-based" and "Wichita-based" describe, they do not name.
-        return self.text[:1].isupper() and not self.text.endswith("-based")
-
-    @property
-    def word(self) -> bool:
-        return self.text[:1].isalnum()
+    # Capitalised, and naming rather than describing ("NYC-based" describes).
+    cap: bool = False
+    word: bool = False
 
 
 @dataclass(slots=True)
@@ -107,18 +101,23 @@ def given_names() -> dict[str, str]:
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Return the words and marks of ``text``; a dot that belongs to an initial or an
     abbreviation ("W.", "Jr.", "U.S.") stays on its word."""
-    out: list[Token] = []
-    for m in _TOKEN.finditer(text):
-        s, e = m.span()
-        w = m.group()
-        if out and s < out[-1].end - offset:
-            continue  # the stop already taken by the word before
-        if e < len(text) and text[e] == "." and (
-            (len(w) == 1 and w.isupper()) or "." in w or w.lower() in ABBREVIATIONS or w + "." in NAME_SUFFIXES
-        ):
-            e += 1
-            w += "."
-        out.append(Token(s + offset, e + offset, w))
+    out = [
+        Token(m.start() + offset, m.end() + offset, w, w[0].isupper() and not w.endswith("-based"), w[0].isalnum())
+        for m in _TOKEN.finditer(text)
+        for w in (m.group(),)
+    ]
+    # A stop was taken onto every word before a space: keep it only on initials and abbreviations.
+    i = 0
+    while i < len(out):
+        t = out[i]
+        w = t.text
+        if len(w) > 1 and w[-1] == "." and w[0].isalnum():
+            bare = w[:-1]
+            if not ((len(bare) == 1 and bare.isupper()) or "." in bare or bare.lower() in ABBREVIATIONS or w in NAME_SUFFIXES):
+                out[i] = Token(t.start, t.end - 1, bare, t.cap, True)
+                out.insert(i + 1, Token(t.end - 1, t.end, ".", False, False))
+                i += 1
+        i += 1
     return out
 
 
@@ -341,7 +340,7 @@ def _split_run(u: Unit, run: list[Token], toks: list[Token], i: int, text: str, 
             prev2=prev2,
             next_cap=j < len(toks) and toks[j].cap,
             quoted=any(s <= first.start - u.start < e for s, e in u.quotes),
-            example=bool(_EXAMPLE.search(u.text, 0, run[0].start - u.start)),
+            example=_has_example_cue(u.text) and bool(_EXAMPLE.search(u.text, 0, run[0].start - u.start)),
         )
     ]
 
@@ -369,6 +368,10 @@ def _role_before(toks: list[Token], i: int, text: str) -> str | None:
         if i - start >= 4:
             break
     return text[toks[start].start : toks[k].end]
+
+
+def _has_example_cue(text: str) -> bool:
+    return "likes of" in text or "such as" in text or "including" in text
 
 
 def person_gender(m: Mention) -> str | None:

@@ -23,6 +23,18 @@ _LABEL = re.compile(r"^([A-Z][\w'\u2019&-]*(?: [\w'\u2019&-]+){0,11}):\s+[\"'\u2
 # Inside a caption: a word, then a capitalised word that starts the real sentence.
 _RESTART = re.compile(r"(?<=[a-z0-9])\s+(?=[\"'\u2018\u201c]?[A-Z][a-z])")
 _WORD = re.compile(r"[A-Za-z]+")
+_UPPER = re.compile(r"[A-Z]")
+_LOWER_WORD = re.compile(r"[a-z]+")
+# Words one of the caption or furniture patterns needs: a sentence with none of them skips the
+# patterns (most sentences).
+_CAPTION_WORDS = frozenset(
+    "pictured left right centre center top bottom above below circled inset far second front back scroll click".split()
+)
+_FURNITURE_WORDS = frozenset(
+    "contributed article story reporting writing editing follow like read see rights reserved reporter updated "
+    "published posted".split()
+)
+_LOWER = re.compile(r"[a-z]")
 _FUNCTION_WORDS = frozenset(
     "and or but of to the a an in on at by for with from as than that which who whose when while "
     "where after before his her their its our my your is was are were be been said says told".split()
@@ -42,10 +54,14 @@ class Unit:
     quotes: list[tuple[int, int]] = field(default_factory=list)  # quotation spans, unit-relative
     opens_inside: bool = False  # starts inside a quotation opened by an earlier unit
     leaves_open: bool = False  # ends inside a quotation that a later unit continues
+    _masked: str | None = None
+    _words: int = -1
 
     @property
     def words(self) -> int:
-        return len(_WORD.findall(self.text))
+        if self._words < 0:
+            self._words = len(_WORD.findall(self.text))
+        return self._words
 
     def quoted_share(self) -> float:
         """Return the share of the unit's characters that sit inside quotation marks."""
@@ -54,12 +70,19 @@ class Unit:
 
     def outside_quotes(self) -> str:
         """Return the text with quoted passages blanked out (same length, so offsets hold)."""
-        chars = list(self.text)
-        for s, e in self.quotes:
-            for i in range(s, e):
-                if not chars[i].isspace():
-                    chars[i] = "_"
-        return "".join(chars)
+        if self._masked is None:
+            parts = []
+            at = 0
+            for s, e in self.quotes:
+                parts.append(self.text[at:s])
+                parts.append(_BLANK.sub("_", self.text[s:e]))
+                at = e
+            parts.append(self.text[at:])
+            self._masked = "".join(parts)
+        return self._masked
+
+
+_BLANK = re.compile(r"\S")
 
 
 def read_units(text: str) -> list[Unit]:
@@ -93,10 +116,13 @@ def is_caption(sentence: str, run_in: bool = False) -> bool:
     stop: in edited prose that only happens to captions and link headlines glued to the text.
     """
     s = sentence.strip()
-    if _FURNITURE.search(s) or _CAPTION.search(s):
+    words = set(_LOWER_WORD.findall(s.lower()))
+    if not words.isdisjoint(_FURNITURE_WORDS) and _FURNITURE.search(s):
         return True
-    letters = [c for c in s if c.isalpha()]
-    if len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.8:
+    if not words.isdisjoint(_CAPTION_WORDS) and _CAPTION.search(s):
+        return True
+    upper = len(_UPPER.findall(s))
+    if upper >= 8 and upper > 4 * len(_LOWER.findall(s)):
         return True  # "A LONG, DRAWN OUT HISTORY OF ..." — a headline in capitals
     label = _LABEL.match(s)
     if label and _is_label(label.group(1), long=run_in):
