@@ -153,7 +153,6 @@ PERSON_DESCRIPTIONS = _words(
     surgeon expert analyst coach manager defender forward midfielder striker goalkeeper player
     president minister secretary ambassador judge senator governor mayor chairman chairwoman founder
     director executive actress actor singer star presenter father mother teenager midwife nurse
-    insider source
     """
 )
 # Description nouns that mean the same person in other words.
@@ -235,14 +234,17 @@ KNOWN_ORGS = _words(
 # Last words that make a capitalised name a place, an event or a work, never an actor.
 PLACE_HEADS = _words(
     """
-    street st road rd avenue ave boulevard lane drive square park parkway highway bridge tunnel
-    station airport port harbour harbor stadium arena field ground grounds hall centre-court
-    island islands river lake sea ocean bay gulf coast beach mountain mountains mount hill hills
+    street st road rd avenue ave boulevard lane drive square parkway highway bridge tunnel
+    station airport port harbour harbor stadium arena ground grounds centre-court
+    island islands river sea ocean gulf coast beach mountain mountains mount
     valley desert forest canyon peninsula strait channel county province region district state
     city town village borough estate resort hotel villa tower building palace castle cathedral
     abbey prison jail camp base embassy consulate mall market
     """
 )
+# Place words that are also common surnames ("Hugh Hill", "Sally Field"): a place only when no
+# given name comes first.
+SURNAME_PLACE_HEADS = _words("hill hills park field lake bay green hall wood woods ford brook")
 EVENT_HEADS = _words(
     """
     war wars battle day days week weekend summit conference games olympics cup championship

@@ -23,6 +23,7 @@ from ..lexicon import (
     ORG_LEADS,
     OUTCOME_VERBS,
     PLACE_HEADS,
+    SURNAME_PLACE_HEADS,
     ROLE_NOUNS,
     SPEECH_VERBS,
     STANCE_VERBS,
@@ -46,7 +47,7 @@ _MALE_ROLES = frozenset("spokesman chairman father husband son brother boy man k
 _APPOSITIVE = re.compile(
     r",\s+(?:(?:aged\s+)?\d{1,3},\s+)?((?:the\s+|a\s+|an\s+)?[^,;:()\u2013\u2014\"\u201c\u2018]{2,140}?)(?=,|\.(?:\s|$)|;|\s[\u2013\u2014-]\s|\)|$)"
 )
-_PRE_APPOSITIVE = re.compile(r"(?:^|[,;]\s+|\b(?:and|but)\s+)((?:the|a|an|[A-Z][\w'\u2019.-]*['\u2019]s)\s+[\w\s'\u2019.-]{2,60}?),\s+$")
+_PRE_APPOSITIVE = re.compile(r"\b((?:the|a|an|[A-Z][\w'\u2019.-]*['\u2019]s)\s+(?:[\w'\u2019.-]+\s+){0,3}?[\w'\u2019.-]+),\s+$")
 _DETERMINERS = frozenset("a an the this that these those other its his her their our some any every each".split())
 _SUFFIXES = frozenset("jr. jr sr. sr ii iii iv".split())
 _NOT_ROLE_OPENERS = frozenset("who which that whose where when from of in at on to by with said says told".split())
@@ -120,8 +121,10 @@ def build_entities(mentions: list[Mention], text: str) -> tuple[list[Entity], di
     entities: list[Entity] = []
     by_key: dict[str, int] = {}
     owner: dict[int, int] = {}
+    # A one-word sentence opener is a name only if the article also uses it as one elsewhere: on its
+    # own inside a sentence, or as a word of a longer name.
     attested = {_key(m.name) for m in mentions if not m.initial}
-    attested |= {w for m in mentions if not m.initial and len(m.tokens) > 1 for w in _key(m.name).split()}
+    attested |= {w for m in mentions if len(m.tokens) > 1 for w in _key(m.name).split()}
 
     def new(name: str, kind: str) -> Entity:
         e = Entity(len(entities), name, kind)
@@ -135,7 +138,8 @@ def build_entities(mentions: list[Mention], text: str) -> tuple[list[Entity], di
         key = _key(m.name)
         if not key or key in NOT_NAMES or not any(c.isalpha() for c in key):
             continue
-        if m.initial and len(m.tokens) == 1 and key not in attested and key not in g.names and not _ACRONYM.match(m.name):
+        known = key in g.names or key in g.capitals or key.rstrip("'s") in g.demonyms
+        if m.initial and len(m.tokens) == 1 and key not in attested and not known and not _ACRONYM.match(m.name):
             continue  # a capitalised sentence opener, not a name
         if key.rstrip(".") in NOT_NAMES:
             continue
@@ -222,6 +226,8 @@ def _kind_of_form(m: Mention) -> str:
     if any(w.replace("\u2019s", "").replace("'s", "") in ORG_HEADS for w in head):
         return "organization"  # "U.S. Attorney's Office for the Western District of New York"
     if low[-1] in PLACE_HEADS:
+        return "place"
+    if low[-1] in SURNAME_PLACE_HEADS and not (low[0] in given_names() or m.honorific or m.role):
         return "place"
     if low[-1] in EVENT_HEADS or any(w.isdigit() for w in low) or len(words) > 1 and len(low[-1]) == 1:
         return "event"  # "Six-Day War", "Euro 2016", "Group C"
@@ -424,7 +430,8 @@ def select(entities: list[Entity], speaking: dict[int, int]) -> list[Entity]:
         elif e.kind == "person":
             keep = len(e.name.split()) >= 2 or n >= 2 or bool(e.role)
         elif e.kind == "organization":
-            keep = e.agentive >= 1 or e.plain >= 2 or affiliated
+            team = any(m.prev == "the" and len(m.tokens) == 1 and m.name.endswith("s") for m in e.mentions)
+            keep = e.agentive >= 1 or e.plain >= 2 or affiliated or team
         elif e.kind == "country":
             keep = e.agentive >= 1 or e.possessive >= 1 and n >= 2 or e.plain >= 2
         elif e.kind == "group":
@@ -440,11 +447,12 @@ def select(entities: list[Entity], speaking: dict[int, int]) -> list[Entity]:
 
 
 def aliases(e: Entity) -> list[str]:
-    """Return the other ways the article names an entity, without repeats."""
-    seen = {_key(e.name)}
+    """Return the other ways the article names an entity, without repeats (honorifics count:
+    "Mr Hussen" is a way the article names Abase Hussen)."""
+    seen = {e.name.casefold()}
     out = []
     for form in sorted(e.forms, key=lambda f: -e.forms[f]):
-        k = _key(form)
+        k = form.replace("\u2019", "'").casefold()
         if k and k not in seen:
             seen.add(k)
             out.append(form)

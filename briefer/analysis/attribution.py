@@ -43,7 +43,7 @@ _SKIP_BETWEEN = frozenset(
     "has have had also later previously however now then again further earlier yesterday today "
     "allegedly reportedly repeatedly publicly privately sharply strongly firmly quickly immediately "
     "would will could did does do not never already once still just recently flat-out initially "
-    "last night week month year on monday tuesday wednesday thursday friday saturday sunday "
+    "last night week month year monday tuesday wednesday thursday friday saturday sunday "
     "has since even too simply openly angrily".split()
 )
 _PASSIVE = frozenset("was were been being is are be get got".split())
@@ -65,12 +65,6 @@ _REPRESENTS = (
     "attorneys aide aides statement spokesmen".split()
 )
 _FOR_X = re.compile(r"\b(?:" + "|".join(_REPRESENTS) + r")\s+(?:for|of|from)\s+(?:the\s+)?$", re.IGNORECASE)
-_DESCRIPTION = re.compile(
-    r"\b(?:the|a|an|this|that|his|her|their|its)\s+((?:[\w'\u2019-]+\s+){0,3}?)("
-    + "|".join(sorted(PERSON_DESCRIPTIONS | ORG_DESCRIPTIONS | DOCUMENT_DESCRIPTIONS, key=len, reverse=True))
-    + r")\b",
-    re.IGNORECASE,
-)
 _GENERIC = re.compile(
     r"\b(?:(?:the|some|many|most|several|other|angry|furious|an?)\s+)?((?:[A-Z][\w-]*\s+){0,3}|(?:[a-z-]+\s+)?)((?i:"
     + "|".join(sorted(GENERIC_SPEAKERS, key=len, reverse=True))
@@ -81,6 +75,9 @@ _DEMONYM_BODY = re.compile(
     r"(ministry|government|foreign office|embassy|military|army|authorities|officials|police|leaders)\b"
 )
 _LOWER_WORD = re.compile(r"[a-z]+")
+_WORD_SPAN = re.compile(r"[\w'\u2019-]+")
+_DETERMINERS = frozenset("the a an this that his her their its".split())
+_PARTICIPLES = frozenset("seen written given known shown spoken chosen".split())
 _REPRESENTS_SET = frozenset(_REPRESENTS)
 _PRONOUNS = frozenset("he she they it".split())
 _BODIES = frozenset("ministry government office embassy military army authorities officials police leaders".split())
@@ -218,7 +215,7 @@ def _referents(u: Unit, mentions: list[tuple[Mention, int]], entities: list[Enti
         if country:
             refs = [r for r in refs if not (m.start() <= r.start < m.end())]
             refs.append(Referent(m.start(), m.end(), "country", word=country, text=m.group(0)))
-    for m in _DESCRIPTION.finditer(masked) if not present.isdisjoint(_DESCRIPTION_NOUNS) else ():
+    for m in _descriptions(masked) if not present.isdisjoint(_DESCRIPTION_NOUNS) else ():
         if any(r.start <= m.start(2) < r.end for r in refs):
             continue
         if re.search(r"[A-Z][\w.'\u2019-]*,\s*$", masked[max(0, m.start() - 40) : m.start()]) or re.match(
@@ -242,6 +239,44 @@ def _referents(u: Unit, mentions: list[tuple[Mention, int]], entities: list[Enti
         refs.append(Referent(m.start(), m.end(), "generic", word=head.lower(), text=name))
     refs.sort(key=lambda r: (r.start, -r.end))
     return refs
+
+
+class _Found:
+    """A description found by `_descriptions`, shaped like the match of a regular expression."""
+
+    __slots__ = ("spans", "groups")
+
+    def __init__(self, spans: list[tuple[int, int]], groups: list[str]) -> None:
+        self.spans, self.groups = spans, groups
+
+    def start(self, i: int = 0) -> int:
+        return self.spans[i][0]
+
+    def end(self, i: int = 0) -> int:
+        return self.spans[i][1]
+
+    def group(self, i: int = 0) -> str:
+        return self.groups[i]
+
+
+def _descriptions(masked: str) -> list[_Found]:
+    """Return "the attorney", "the family's attorney", "The Russia space agency": a determiner, at
+    most three words, a description noun; the determiner nearest the noun wins."""
+    words = list(_WORD_SPAN.finditer(masked))
+    out = []
+    for k, w in enumerate(words):
+        noun = w.group().lower()
+        if noun not in _DESCRIPTION_NOUNS:
+            continue
+        for j in range(k - 1, max(-1, k - 5), -1):
+            if not masked[words[j].end() : words[j + 1].start()].isspace():
+                break
+            if words[j].group().lower() in _DETERMINERS:
+                start = words[j].start()
+                out.append(_Found([(start, w.end()), (words[j + 1].start(), w.start()), (w.start(), w.end())],
+                                  [masked[start : w.end()], masked[words[j + 1].start() : w.start()], noun]))
+                break
+    return out
 
 
 def _attribute_unit(
@@ -279,6 +314,8 @@ def _attribute_unit(
             continue
         if lemma in NEEDS_COMPLEMENT and not _has_complement(u, masked, w):
             continue
+        if word in _PARTICIPLES and not re.search(r"\b(?:has|have|had|having)\s+(?:\w+ly\s+)?$", masked[max(0, w.start() - 20) : w.start()]):
+            continue  # "territories, seen as ...": a participle without "have" reports nothing
         if word == lemma and not _finite_bare(masked, w.start()):
             continue  # "a Palestinian state", "a call": a noun unless a subject or an auxiliary comes first
         speech = word in _SPEECH
@@ -373,7 +410,7 @@ def _subject_before(refs: list[Referent], masked: str, v: int) -> list[Referent]
     # 1. Right before the verb, with only adverbs and auxiliaries between: "he said", "Trump has said".
     last = left[-1]
     gap = masked[last.end : v].lower()
-    if (_only_skippable(gap) or _REFUSED.match(gap)) and not _in_phrase(masked, last.start):
+    if (_only_skippable(gap) and not _DELIMS.search(gap) or _REFUSED.match(gap)) and not _in_phrase(masked, last.start):
         return _coordinated(left, masked, last)
     gap_words = re.findall(r"[a-z][a-z'-]*", gap)
     if gap_words and gap_words[-1] in ("who", "which") and last.kind == "entity":
@@ -394,9 +431,18 @@ def _subject_before(refs: list[Referent], masked: str, v: int) -> list[Referent]
         # 3. "Mr Hussen came to Britain ... and said": a second verb of the clause's subject.
         if words and words[-1] == "and" and not re.search(r"[,;]", between) and head.kind != "pronoun":
             return [head]
-    # 4. Walk the clause's segments leftwards over appositives.
     if not cuts or not _only_skippable(masked[cuts[-1] + 1 : v].lower()):
         return []
+    # 4. "Kim Lee, 38, who represents ..., said": the head of the clause, an appositive, the verb.
+    for r in left:
+        seg = max((c for c in cuts if c < r.start), default=-1) + 1
+        if _in_phrase(masked, r.start) or not _only_skippable(masked[seg : r.start].lower()):
+            continue
+        after = masked[r.end : r.end + 3]
+        if re.match(r"\s*(?:,|\(|\u2013|\u2014|-\s)", after) and r.kind != "pronoun":
+            return _coordinated(left, masked, r)
+        break
+    # 5. Walk the clause's segments leftwards over appositives.
     seg_end = cuts[-1]
     for cut in reversed([-1] + cuts[:-1]):
         seg_start = cut + 1

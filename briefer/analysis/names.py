@@ -173,8 +173,8 @@ def _unit_mentions(u: Unit, text: str, vocab: set[str]) -> list[Mention]:
 
 def _is_common(word: str, vocab: set[str]) -> bool:
     w = _POSSESSIVE.sub("", word).lower()
-    if w in PERSON_PARTICLES:
-        return False  # "Del Bosque's side ...": the particle of a surname
+    if w in PERSON_PARTICLES or w.rstrip(".") in HONORIFICS:
+        return False  # "Del Bosque's side ...", "Mr Hussen said ...": part of the name
     return w in _COMMON_OPENERS or w in vocab
 
 
@@ -222,6 +222,8 @@ def _org_continues(toks: list[Token], j: int) -> bool:
 
 def _joins_of(toks: list[Token], i: int, j: int) -> bool:
     """"Court of Appeal" and "Spirit of Shankly" hold together; "Kelvin Meadows of Arsenal" does not."""
+    if toks[i].text == "The" and j - i > 1:
+        i += 1
     left = toks[i:j]
     last = left[-1].text.lower().rstrip(".")
     if any(t.text.lower() in ORG_HEADS for t in left[:-1]):
@@ -249,6 +251,8 @@ def _joins_and(toks: list[Token], i: int, j: int, k: int, text: str) -> bool:
     while m + 1 < len(toks) and toks[m + 1].cap and _adjacent(toks[m], toks[m + 1], text):
         m += 1
     right_head = toks[m].text.lower()
+    if toks[i].text == "The":
+        i += 1
     return j - i == 1 and right_head in ORG_HEADS
 
 
