@@ -19,7 +19,8 @@ from .cues import Matcher, parse
 from .units import Unit
 
 _OUTCOME_FORMS = {f: lemma for f, lemma in form_table(OUTCOME_VERBS).items() if f != lemma and not f.endswith("ing")}
-_REPORTING = set(form_table(SPEECH_VERBS | STANCE_VERBS))
+# Reporting verbs tell who said what, not what happened — unless they are events too ("rejected").
+_REPORTING = set(form_table(SPEECH_VERBS | STANCE_VERBS)) - set(form_table(OUTCOME_VERBS))
 _OPEN = Matcher([parse(name, phrase, weight, **options) for name, phrase, weight, options in OPEN_CUES])
 
 
@@ -31,7 +32,7 @@ _WORD = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
 _IRREGULAR_PAST = frozenset(
     "won lost held found struck fell rose took left fled sold hit cut shut broke began built caught drove "
     "flew froze gave got went grew hid kept knew led made met paid put quit ran sent set shot sank spent "
-    "stole stood swore threw withdrew bought brought chose dealt drew became came fought".split()
+    "stole stood swore threw withdrew bought brought chose dealt drew became came fought upheld".split()
 )
 _NOT_EVENTS = frozenset(
     "based used supposed related concerned interested involved married aged called named armed "
