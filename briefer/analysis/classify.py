@@ -54,6 +54,11 @@ ATTRIBUTED_OUTCOME_THRESHOLD = 1.0
 OPEN_THRESHOLD = 0.75
 OPEN_BLOCKS_OUTCOME = 1.5
 LEAD_BONUS = 0.5  # news tells its main event first
+# A speaker's own modal and future words count for less than the reporter's: a fraction of them,
+# up to a cap, and only the firm ones.
+QUOTED_FACTOR = 0.5
+QUOTED_CAP = 1.0
+QUOTED_CUE_MIN = 1.0
 
 
 def is_outcome(v: Verdict, attributed: bool, lead: bool) -> bool:
@@ -78,8 +83,8 @@ def score(u: Unit) -> Verdict:
     outside = u.outside_quotes()
     inside = " ".join(u.text[s:e] for s, e in u.quotes)
     quoted = u.quoted_share()
-    said = sum(w for w in _open_cues(inside).values() if w >= 1) if inside else 0.0
-    open_ = sum(_open_cues(outside).values()) + min(0.5, 0.5 * said)
+    said = sum(w for w in _open_cues(inside).values() if w >= QUOTED_CUE_MIN) if inside else 0.0
+    open_ = sum(_open_cues(outside).values()) + min(QUOTED_CAP, QUOTED_FACTOR * said)
     outcome = _events(outside)
     if _BACKGROUND.search(u.text):
         outcome -= 1

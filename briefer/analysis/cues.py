@@ -84,5 +84,16 @@ class Matcher:
 
 
 def words_of(text: str) -> list[str]:
-    """Return the lower-case words of ``text`` (apostrophes made straight), and "?" marks."""
-    return _WORD.findall(text.lower().replace("\u2019", "'"))
+    """Return the lower-case words of ``text`` (apostrophes made straight), and "?" marks.
+
+    A capitalised word inside the sentence is part of a name ("James May", "Will Smith") and
+    stands for no cue: it comes back empty.
+    """
+    out = []
+    for i, m in enumerate(_CASED.finditer(text.replace("\u2019", "'"))):
+        w = m.group()
+        out.append("" if i and w[0].isupper() and not w.isupper() else w.lower())
+    return out
+
+
+_CASED = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?|\?")
