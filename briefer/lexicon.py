@@ -346,11 +346,9 @@ NON_ACTOR_SPEAKERS = _words("i we you one someone anyone everyone nobody who whi
 # "supporters said"): they become group actors only when they speak.
 GENERIC_SPEAKERS = _words(
     """
-    insider source sources officials official experts analysts critics supporters opponents
-    residents witnesses police prosecutors investigators authorities scientists researchers
-    fans protesters campaigners activists doctors judges lawyers teachers parents students
-    employers businesses bosses workers employees unions groups veterans historians locals
-    members leaders ministers politicians economists observers settlers villagers governments states officers
+    insider source sources critics supporters opponents campaigners activists protesters fans
+    prosecutors police officers judges authorities settlers veterans businesses employers bosses
+    unions groups governments states officials experts analysts observers economists historians
     """
 )
 

@@ -29,7 +29,7 @@ _WORD_BEFORE = re.compile(r"([\w.&'-]+)$")
 _RUN_IN = re.compile(
     r"(?<=[A-Za-z0-9%)\]])[\"'\u2019\u201d]?(\s+)(?=[\"'\u2018\u201c]?("
     + "|".join(sorted(RUN_IN_STARTERS, key=len, reverse=True))
-    + r")(?:['\u2019][a-z]{1,2})?,?\s+(?:[a-z0-9£$€]|I\b))"
+    + r")(?:(?:['\u2019][a-z]{1,2})?\s+(?:[a-z0-9£$€]|I\b)|,\s))"
 )
 # A name with an age after it ("Clarkson, 55, and ...") starts a clause; glued to a noun before it
 # with no stop, it starts a new sentence after a caption.

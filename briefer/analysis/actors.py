@@ -38,7 +38,7 @@ _AUXILIARIES = frozenset(
     "also has't hasn't didn't doesn't won't wouldn't".split()
 )
 _LOCATIVE = frozenset(
-    "in at from to into near across through outside inside around via toward towards within throughout "
+    "in on at from to into near across through outside inside around via toward towards within throughout "
     "between off onto over under along beyond".split()
 )
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z&]{1,6}s?$")
@@ -132,6 +132,9 @@ def build_entities(mentions: list[Mention], text: str) -> tuple[list[Entity], di
         return e
 
     order = sorted(range(len(mentions)), key=lambda i: (-len(mentions[i].tokens), i))
+    surnames = {
+        _surname(m.name) for m in mentions if len(m.tokens) > 1 and (m.honorific or m.role or m.tokens[0].lower() in given_names())
+    }
     pending: list[int] = []
     for i in order:
         m = mentions[i]
@@ -142,6 +145,9 @@ def build_entities(mentions: list[Mention], text: str) -> tuple[list[Entity], di
         if m.initial and len(m.tokens) == 1 and key not in attested and not known and not _ACRONYM.match(m.name):
             continue  # a capitalised sentence opener, not a name
         if key.rstrip(".") in NOT_NAMES:
+            continue
+        if len(m.tokens) == 1 and key in surnames:
+            pending.append(i)  # "Jordan" in a story about Louis Jordan is the man, not the country
             continue
         if key in g.names or key in g.capitals or key.rstrip("'s") in g.demonyms:
             e = _place_in_gazetteer(m, key, g, entities, by_key, new)
@@ -338,7 +344,15 @@ def _absorb(keep: Entity, drop: Entity, owner: dict[int, int]) -> None:
 def _settle(e: Entity, text: str) -> None:
     """Fix an entity's kind, name, role, gender and its agentive and locative uses."""
     persons = sum(1 for m in e.mentions if m.honorific or m.role)
-    if e.kind == "other" and persons:
+    # A two- or three-word name the article also calls by its last word alone is a person's.
+    words = _key(e.name).split()
+    by_surname = (
+        2 <= len(words) <= 3
+        and e.name[:1].isupper()
+        and not e.name.split()[0].isupper()
+        and any(_key(m.name) == words[-1] for m in e.mentions)
+    )
+    if e.kind == "other" and (persons or by_surname):
         e.kind = "person"
     if e.kind not in ("country", "group"):
         e.name = max(e.forms, key=lambda f: (len(_key(f).split()) if f in {m.name for m in e.mentions} else 0, e.forms[f], -len(f)))
@@ -348,6 +362,7 @@ def _settle(e: Entity, text: str) -> None:
             m.next in _AUXILIARIES or m.next in _VERB_FORMS
         )
         locative = m.prev in _LOCATIVE and not m.possessive and m.prev2 != "according"
+        m.modifier, m.locative = modifier, locative
         if (m.next in _AUXILIARIES or m.next in _VERB_FORMS) and not (m.quoted or demonym or modifier):
             e.agentive += 1
         if locative:
@@ -430,7 +445,10 @@ def select(entities: list[Entity], speaking: dict[int, int]) -> list[Entity]:
         elif e.kind == "person":
             keep = len(e.name.split()) >= 2 or n >= 2 or bool(e.role)
         elif e.kind == "organization":
-            team = any(m.prev == "the" and len(m.tokens) == 1 and m.name.endswith("s") for m in e.mentions)
+            team = any(
+                m.prev == "the" and len(m.tokens) == 1 and m.name.endswith("s") and not m.name.isupper() and not m.quoted
+                for m in e.mentions
+            )
             keep = e.agentive >= 1 or e.plain >= 2 or affiliated or team
         elif e.kind == "country":
             keep = e.agentive >= 1 or e.possessive >= 1 and n >= 2 or e.plain >= 2

@@ -176,7 +176,8 @@ def attribute(
             out[u.index] = found
         for m, eid in by_unit.get(u.index, []):
             if entities[eid].kind in ("person", "organization", "country", "group", "other") and not m.quoted:
-                ctx.saw(eid)
+                if not (m.modifier or m.locative):
+                    ctx.saw(eid)  # what "the company" can refer back to: not "a Netflix documentary"
                 if not m.possessive and (m.next in _SPEECH or m.next in _STANCE or m.next in _SKIP_BETWEEN or m.next.endswith("ed")):
                     ctx.note(eid)  # a subject: what the next sentence's "he" or "it" continues
         for a in found:

@@ -17,6 +17,7 @@ from importlib import resources
 
 from ..lexicon import (
     ABBREVIATIONS,
+    BANG_NAMES,
     EXAMPLE_CUES,
     FEMALE_HONORIFICS,
     HONORIFICS,
@@ -35,7 +36,7 @@ from ..lexicon import (
 from .units import Unit
 
 # A word: letters, digits and inner apostrophes, hyphens, dots or ampersands; or one other mark.
-_TOKEN = re.compile(r"[^\W_](?:[\w&'\u2019.-]*[^\W_])?(?:\.(?=[\s,;:)\"'\u2019\u201d]|$))?|[^\w\s]")
+_TOKEN = re.compile(r"\b(?i:" + "|".join(sorted(BANG_NAMES)) + r")!(?=\s+[A-Z])|[^\W_](?:[\w&'\u2019.-]*[^\W_])?(?:\.(?=[\s,;:)\"'\u2019\u201d]|$))?|[^\w\s]")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 _LOWER_TITLES = TITLE_WORDS
 # A run continues over "of", "for", "the" ... only into another capitalised word.
@@ -43,6 +44,10 @@ _INNER = NAME_CONNECTORS
 # A name inside an enumeration of examples: "the likes of Justin Bieber, Demi Lovato and ...".
 _EXAMPLE = re.compile(
     r"\b(?:" + "|".join(EXAMPLE_CUES) + r")\s+(?:[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*\s*(?:,\s*|\s+and\s+))*$"
+)
+_TIME_WORDS = frozenset(
+    "january february march april june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday".split()
 )
 _COMMON_OPENERS = frozenset(w.lower() for w in RUN_IN_STARTERS) | NOT_NAMES
 _OPEN_QUOTES = frozenset("\"'\u201c\u2018")
@@ -82,6 +87,8 @@ class Mention:
     next_cap: bool = False  # the word after the name is capitalised
     quoted: bool = False  # the mention sits inside a quotation
     example: bool = False  # named as an example ("the likes of X, Y and Z"), not as an actor
+    modifier: bool = False  # "a Netflix documentary": the name only modifies a noun
+    locative: bool = False  # "in Syria", "at the AMAs": the name is where something happens
 
     @property
     def tokens(self) -> list[str]:
@@ -189,12 +196,20 @@ def _run_end(toks: list[Token], i: int, text: str) -> int:
     has_of = False
     while j < len(toks):
         prev, t = toks[j - 1], toks[j]
+        if has_of and t.text == "," and t.start == prev.end:
+            listed = _listed_names(toks, j, text)
+            if listed:  # "Research Center for Russia, Eastern Europe, and Central Asian Countries"
+                j = listed
+                continue
         if not _adjacent(prev, t, text) or _POSSESSIVE.search(prev.text) and not _org_continues(toks, j):
             break
         if t.cap and t.word:
             j += 1
             continue
         low = t.text.lower()
+        if low == "to" and j + 1 < len(toks) and _adjacent(t, toks[j + 1], text) and _joins_to(toks, i, j):
+            j += 2 if toks[j + 1].text.lower() != "the" else 3
+            continue
         if low in _INNER and j + 1 < len(toks) and _adjacent(t, toks[j + 1], text):
             k = j + 1
             if low == "the" and toks[j - 1].text.lower() not in ("of", "for"):
@@ -213,6 +228,45 @@ def _run_end(toks: list[Token], i: int, text: str) -> int:
             continue
         break
     return j
+
+
+def _listed_names(toks: list[Token], j: int, text: str) -> int:
+    """After "... for Russia" at a comma: the index after ", Eastern Europe, and Central Asian
+    Countries" when a list of capitalised names ending in "and ..." follows, else 0."""
+    k = j
+    while k < len(toks) and toks[k].text == ",":
+        k += 1
+        if k < len(toks) and toks[k].text == "and":
+            k += 1
+            if k < len(toks) and toks[k].cap and toks[k].word:
+                while k + 1 < len(toks) and toks[k + 1].cap and toks[k + 1].word and _adjacent(toks[k], toks[k + 1], text):
+                    k += 1
+                return k + 1
+            return 0
+        if not (k < len(toks) and toks[k].cap and toks[k].word):
+            return 0
+        while k + 1 < len(toks) and toks[k + 1].cap and toks[k + 1].word and _adjacent(toks[k], toks[k + 1], text):
+            k += 1
+        k += 1
+        if k < len(toks) and toks[k].text == "and" and k + 1 < len(toks) and toks[k + 1].cap:
+            k += 1
+            while k + 1 < len(toks) and toks[k + 1].cap and toks[k + 1].word and _adjacent(toks[k], toks[k + 1], text):
+                k += 1
+            return k + 1
+    return 0
+
+
+def _joins_to(toks: list[Token], i: int, j: int) -> bool:
+    """"Ambassador to Armenia", "National Right to Life" hold together; "Jerusalem to Tel Aviv" does not."""
+    k = j + 1
+    if k < len(toks) and toks[k].text.lower() == "the":
+        k += 1
+    if k >= len(toks) or not (toks[k].cap and toks[k].word):
+        return False
+    if toks[j - 1].text.lower().rstrip(".") in TITLE_WORDS:
+        return True
+    single = k + 1 >= len(toks) or not toks[k + 1].cap
+    return j - i >= 2 and single and toks[i].text.lower() not in given_names()
 
 
 def _org_continues(toks: list[Token], j: int) -> bool:
@@ -259,14 +313,16 @@ def _joins_and(toks: list[Token], i: int, j: int, k: int, text: str) -> bool:
 def _person_after_name(run: list[Token], i: int) -> list[tuple[list[Token], int]]:
     """Split "United Nations Samantha Power" before the given name that starts a person's name."""
     names = given_names()
-    for k in range(1, len(run) - 1):
+    for k in range(1, len(run)):
         w = run[k].text.lower()
+        if w.rstrip(".") in _TIME_WORDS:  # "Obama Saturday": a name, then a weekday
+            return [(run[:k], i)] + ([(run[k + 1 :], i + k + 1)] if k + 1 < len(run) else [])
         prev = run[k - 1].text.lower()
         if run[k].text[:1].isupper() and w in PERSON_PARTICLES and prev not in names:
             return [(run[:k], i), (run[k:], i + k)]  # "Holland Del Bosque": a team, then a coach
         if any(t.text.lower().rstrip(".") in _LOWER_TITLES for t in run[:k]):
             return [(run, i)]  # "US Secretary of State Mike Pompeo": the title split handles it
-        if w in names and run[k - 1].cap and prev not in names and prev not in PLACE_PREFIXES:
+        if w in names and run[k - 1].cap and prev not in names and prev not in PLACE_PREFIXES and run[0].text.lower() not in names:
             if prev.rstrip(".") in _LOWER_TITLES or prev.rstrip(".") in HONORIFICS:
                 continue
             if len(run) - k <= 3 and all(t.cap for t in run[k:]):
