@@ -48,7 +48,7 @@ def analyse(text: str, summary_sentences: int = 3) -> Analysis:
     for found in attributions.values():
         for a in found:
             speaking[a.entity] = speaking.get(a.entity, 0) + 1
-    actors = select(entities, speaking)
+    actors = select(entities, speaking, text)
     listed = {e.id for e in actors}
     result = Analysis(units, actors)
     for u in units:

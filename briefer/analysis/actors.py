@@ -361,7 +361,9 @@ def _settle(e: Entity, text: str) -> None:
         modifier = m.prev in _DETERMINERS and m.next[:1].isalpha() and not m.next_cap and not (
             m.next in _AUXILIARIES or m.next in _VERB_FORMS
         )
-        locative = m.prev in _LOCATIVE and not m.possessive and m.prev2 != "according"
+        locative = not m.possessive and (
+            m.prev in _LOCATIVE and m.prev2 != "according" or m.prev in ("the", "a") and m.prev2 in _LOCATIVE
+        )
         m.modifier, m.locative = modifier, locative
         if (m.next in _AUXILIARIES or m.next in _VERB_FORMS) and not (m.quoted or demonym or modifier):
             e.agentive += 1
@@ -417,7 +419,14 @@ def appositive_role(text: str, m: Mention) -> str | None:
     return None
 
 
-def select(entities: list[Entity], speaking: dict[int, int]) -> list[Entity]:
+def _works_for(m: Mention, person_ends: set[int], text: str) -> bool:
+    """"Kelvin Meadows of Arsenal's Black Scarf Movement": an organisation right after a person."""
+    before = text[max(0, m.start - 40) : m.start]
+    hit = re.search(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*['\u2019]s\s+)?$", before)
+    return bool(hit) and (m.start - len(before) + hit.start()) in person_ends
+
+
+def select(entities: list[Entity], speaking: dict[int, int], text: str = "") -> list[Entity]:
     """Return the entities that are actors of the story, most salient first.
 
     People named in full, and anyone who speaks, are actors; organisations and countries when
@@ -427,6 +436,7 @@ def select(entities: list[Entity], speaking: dict[int, int]) -> list[Entity]:
     """
     chosen: list[tuple[float, Entity]] = []
     people = [e for e in entities if e.kind == "person" and (speaking.get(e.id) or len(e.name.split()) >= 2)]
+    person_ends = {m.end for e in people for m in e.mentions}
     affiliations = " ".join(e.role or "" for e in people)
     for e in entities:
         if not e.mentions and not e.forms:
@@ -435,7 +445,7 @@ def select(entities: list[Entity], speaking: dict[int, int]) -> list[Entity]:
         spoke = speaking.get(e.id, 0)
         if e.kind in ("place", "event"):
             continue
-        affiliated = any(m.prev == "of" and m.prev2 and m.prev2[:1].isalpha() for m in e.mentions) or (
+        affiliated = any(_works_for(m, person_ends, text) for m in e.mentions) or (
             len(e.name) > 3 and e.name in affiliations
         )
         if spoke:
@@ -455,7 +465,7 @@ def select(entities: list[Entity], speaking: dict[int, int]) -> list[Entity]:
         elif e.kind == "group":
             keep = e.agentive >= 1
         else:
-            keep = e.plain >= 3 and e.agentive >= 1 or affiliated and len(e.name.split()) > 1
+            keep = affiliated and len(e.name.split()) > 1 or e.agentive >= 2 and e.plain >= 3
         if not keep:
             continue
         salience = n + 2 * spoke + e.agentive + 2.0 / (1 + e.first / 500)

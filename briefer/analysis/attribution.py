@@ -140,6 +140,10 @@ class _Context:
 
     def description(self, noun: str) -> int | None:
         noun = DESCRIPTION_SYNONYMS.get(noun, noun)
+        if noun == "statement":  # "the statement said": whoever spoke or acted last
+            for eid in reversed(self.recent[-6:]):
+                if self.entities[eid].kind != "person":
+                    return eid
         if noun in ORG_DESCRIPTIONS or noun == "statement":
             media = noun in ("newspaper", "outlet", "paper", "network", "channel", "station", "website")
             for eid in reversed(self.mentioned[-8:]):
@@ -234,10 +238,13 @@ def _referents(u: Unit, mentions: list[tuple[Mention, int]], entities: list[Enti
         if any(r.start <= m.start(2) < r.end for r in refs):
             continue
         words = mods.split()
-        while words and words[0].lower() in _NOT_MODIFIERS:
+        while words and (words[0].lower() in _NOT_MODIFIERS or words[0].lower() in _SPEECH or words[0].lower() in _STANCE):
             words = words[1:]
         name = " ".join(x for x in (" ".join(words), head, pp) if x)
-        refs.append(Referent(m.start(), m.end(), "generic", word=head.lower(), text=name))
+        start = m.start(2) if not words else m.start(1) + mods.index(words[0])
+        if m.start() < start and masked[m.start() : start].strip().lower() in _NOT_MODIFIERS:
+            start = m.start()  # keep "an insider", "the states" whole: the article's own words
+        refs.append(Referent(start, m.end(), "generic", word=head.lower(), text=name))
     refs.sort(key=lambda r: (r.start, -r.end))
     return refs
 
@@ -313,6 +320,8 @@ def _attribute_unit(
         lemma = _SPEECH.get(word) or _STANCE.get(word)
         if not lemma or _is_passive(masked, w.start()) or _is_attributive(masked, w):
             continue
+        if any(r.start <= w.start() < r.end for r in refs):
+            continue  # "the only two Arab states": a noun inside a name or a description
         if lemma in NEEDS_COMPLEMENT and not _has_complement(u, masked, w):
             continue
         if word in _PARTICIPLES and not re.search(r"\b(?:has|have|had|having)\s+(?:\w+ly\s+)?$", masked[max(0, w.start() - 20) : w.start()]):
@@ -418,7 +427,7 @@ def _subject_before(refs: list[Referent], masked: str, v: int) -> list[Referent]
         # "Abase Hussen – who blamed police ...": the relative clause's antecedent.
         before_who = gap[: gap.rfind(gap_words[-1])].strip(" ,\u2013\u2014-")
         return [last] if _only_skippable(before_who) else []
-    cuts = [m.start() for m in _DELIMS.finditer(masked, 0, v)]
+    cuts = [m.end() - 1 for m in _DELIMS.finditer(masked, 0, v)]
     seg_start = cuts[-1] + 1 if cuts else 0
     head = next((r for r in left if r.start >= seg_start and not _in_phrase(masked, r.start)), None)
     if head and _only_skippable(masked[seg_start : head.start].lower()):
@@ -475,7 +484,12 @@ def _coordinated(left: list[Referent], masked: str, anchor: Referent) -> list[Re
     hi = i
     while hi + 1 < len(left) and left[hi + 1].kind == anchor.kind and joint.fullmatch(masked[left[hi].end : left[hi + 1].start]):
         hi += 1
-    return left[lo : hi + 1] if lo < hi else [anchor]
+    if lo == hi:
+        return [anchor]
+    # A list ends in "and": "On Twitter, Brownback" is no coordination, "Egypt and Jordan" is.
+    if not any(re.search(r"\band\b|&", masked[left[k].end : left[k + 1].start]) for k in range(lo, hi)):
+        return [anchor]
+    return [r for r in left[lo : hi + 1] if not _in_phrase(masked, r.start)]
 
 
 def _only_skippable(gap: str) -> bool:

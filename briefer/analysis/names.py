@@ -45,6 +45,7 @@ _INNER = NAME_CONNECTORS
 _EXAMPLE = re.compile(
     r"\b(?:" + "|".join(EXAMPLE_CUES) + r")\s+(?:[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*\s*(?:,\s*|\s+and\s+))*$"
 )
+_KIN = frozenset("daughter son wife husband mother father sister brother partner girlfriend boyfriend fiance fiancee".split())
 _TIME_WORDS = frozenset(
     "january february march april june july august september october november december monday tuesday "
     "wednesday thursday friday saturday sunday".split()
@@ -375,6 +376,8 @@ def _split_run(u: Unit, run: list[Token], toks: list[Token], i: int, text: str, 
         role = pre
     elif pre and role:
         role = f"{pre} {role}"
+    if len(name_tokens) == 1 and name_tokens[0].text.lower().rstrip(".") in _LOWER_TITLES:
+        return []  # "CEO", "Colonel": a title with no name is no name
     first, last = name_tokens[0], name_tokens[-1]
     possessive = bool(_POSSESSIVE.search(last.text))
     end = last.end - (2 if possessive else 0)
@@ -416,7 +419,12 @@ def _trailing_person(tokens: list[Token]) -> list[Token] | None:
 def _role_before(toks: list[Token], i: int, text: str) -> str | None:
     """Return lower-case role words right before a name ("fertility specialist", "coach")."""
     k = i - 1
-    if k < 0 or toks[k].text.lower().rstrip(".") not in _LOWER_TITLES or toks[k].cap:
+    if k < 0 or toks[k].cap:
+        return None
+    word = toks[k].text.lower().rstrip(".")
+    if word in _KIN and k > 0 and toks[k - 1].text.lower() in ("his", "her", "their", "my", "our"):
+        return f"{toks[k - 1].text} {toks[k].text}"  # "his daughter Amira Abase"
+    if word not in _LOWER_TITLES:
         return None
     start = k
     # Extend left over modifiers: "Chargers coach", "Palestinian chief negotiator", "AA president".
