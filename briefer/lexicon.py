@@ -221,6 +221,12 @@ ORG_LEADS = _words(
 # Prefixes of place names that a given name can follow ("St. John", "Fort William").
 PLACE_PREFIXES = _words("st st. saint san santa fort port mount lake cape")
 
+# Names of well-known organisations that no cue word marks, as the article may write them.
+KNOWN_ORG_NAMES = frozenset(
+    """United Nations|European Union|Arab League|African Union|White House|Red Cross|Security Council|
+    Premier League|Champions League|Justice Department|State Department|Foreign Office|Home Office""".replace("\n", "").split("|")
+)
+
 # Names of well-known organisations written as one word or an acronym that no cue word marks.
 KNOWN_ORGS = _words(
     """

@@ -15,6 +15,7 @@ from functools import lru_cache
 from ..lexicon import (
     EVENT_HEADS,
     HONORIFICS,
+    KNOWN_ORG_NAMES,
     KNOWN_ORGS,
     NOT_NAMES,
     ORG_HEADS,
@@ -224,7 +225,7 @@ def _kind_of_form(m: Mention) -> str:
     low = [w.lower().rstrip(".") for w in words]
     if _key(m.name) in gaz().places:
         return "place"
-    if m.name in KNOWN_ORGS or _ACRONYM.match(m.name):
+    if m.name in KNOWN_ORGS or m.name in KNOWN_ORG_NAMES or _ACRONYM.match(m.name):
         return "organization"
     if low[-1] in ORG_HEADS or low[-1].rstrip("s") in ORG_HEADS or low[0] in ORG_LEADS:
         return "organization"
@@ -350,7 +351,8 @@ def _settle(e: Entity, text: str) -> None:
         2 <= len(words) <= 3
         and e.name[:1].isupper()
         and not e.name.split()[0].isupper()
-        and any(_key(m.name) == words[-1] for m in e.mentions)
+        and any(_key(m.name) == words[-1] and m.prev != "the" for m in e.mentions)
+        and not words[-1].endswith("s")
     )
     if e.kind == "other" and (persons or by_surname):
         e.kind = "person"

@@ -19,6 +19,7 @@ from ..lexicon import (
     ABBREVIATIONS,
     BANG_NAMES,
     EXAMPLE_CUES,
+    KNOWN_ORG_NAMES,
     FEMALE_HONORIFICS,
     HONORIFICS,
     MALE_HONORIFICS,
@@ -315,20 +316,32 @@ def _person_after_name(run: list[Token], i: int) -> list[tuple[list[Token], int]
     """Split "United Nations Samantha Power" before the given name that starts a person's name."""
     names = given_names()
     for k in range(1, len(run)):
-        w = run[k].text.lower()
-        if w.rstrip(".") in _TIME_WORDS:  # "Obama Saturday": a name, then a weekday
+        if run[k].text.lower() in _TIME_WORDS:  # "Obama Saturday": a name, then a weekday
             return [(run[:k], i)] + ([(run[k + 1 :], i + k + 1)] if k + 1 < len(run) else [])
+    for k in range(1, len(run)):
+        w = run[k].text.lower()
         prev = run[k - 1].text.lower()
         if run[k].text[:1].isupper() and w in PERSON_PARTICLES and prev not in names:
             return [(run[:k], i), (run[k:], i + k)]  # "Holland Del Bosque": a team, then a coach
         if any(t.text.lower().rstrip(".") in _LOWER_TITLES for t in run[:k]):
             return [(run, i)]  # "US Secretary of State Mike Pompeo": the title split handles it
-        if w in names and run[k - 1].cap and prev not in names and prev not in PLACE_PREFIXES and run[0].text.lower() not in names:
+        if w in names and run[k - 1].cap and prev not in names and _names_a_body(run[:k]):
             if prev.rstrip(".") in _LOWER_TITLES or prev.rstrip(".") in HONORIFICS:
                 continue
             if len(run) - k <= 3 and all(t.cap for t in run[k:]):
                 return [(run[:k], i), (run[k:], i + k)]
     return [(run, i)]
+
+
+def _names_a_body(tokens: list[Token]) -> bool:
+    """True for "United Nations", "Herald Sun", "Kansas": what a person's name can follow unseparated."""
+    words = [t.text for t in tokens]
+    phrase = " ".join(words)
+    return (
+        phrase in KNOWN_ORG_NAMES
+        or phrase.casefold() in _places()
+        or any(w.lower() in ORG_HEADS for w in words)
+    )
 
 
 def _split_run(u: Unit, run: list[Token], toks: list[Token], i: int, text: str, initial: bool) -> list[Mention]:
