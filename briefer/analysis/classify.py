@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..lexicon import BACKGROUND_CUES, OPEN_CUES, OUTCOME_VERBS, SPEECH_VERBS, STANCE_VERBS, form_table
-from .cues import Matcher, parse
+from .cues import Matcher, parse, words_of
 from .units import Unit
 
 _OUTCOME_FORMS = {f: lemma for f, lemma in form_table(OUTCOME_VERBS).items() if f != lemma and not f.endswith("ing")}
@@ -81,40 +81,43 @@ class Verdict:
 def score(u: Unit) -> Verdict:
     """Return how strongly a sentence reads as an outcome and as an open question (0 = not at all)."""
     outside = u.outside_quotes()
-    inside = " ".join(u.text[s:e] for s, e in u.quotes)
-    quoted = u.quoted_share()
-    said = sum(w for w in _open_cues(inside).values() if w >= QUOTED_CUE_MIN) if inside else 0.0
-    open_ = sum(_open_cues(outside).values()) + min(QUOTED_CAP, QUOTED_FACTOR * said)
-    outcome = _events(outside)
+    words = words_of(outside)
+    open_ = sum(_OPEN.find_words(words).values())
+    if u.quotes:
+        inside = " ".join(u.text[s:e] for s, e in u.quotes)
+        said = sum(w for w in _open_cues(inside).values() if w >= QUOTED_CUE_MIN)
+        open_ += min(QUOTED_CAP, QUOTED_FACTOR * said)
+    outcome = _events(words, outside)
     if _BACKGROUND.search(u.text):
         outcome -= 1
         open_ -= 0.5
-    if quoted > 0.6:
+    if u.quoted_share() > 0.6:
         outcome -= 1
     return Verdict(outcome, open_)
 
 
-def _events(outside: str) -> float:
-    """Return the weight of finite past-tense event verbs in the reporter's own words."""
-    words = _WORD.findall(outside)
+def _events(words: list[str], outside: str) -> float:
+    """Return the weight of finite past-tense event verbs in the reporter's own words (``words``
+    are lower-case, a capitalised word inside the sentence blank: see `cues.words_of`)."""
     total = 0.0
-    for i, word in enumerate(words):
-        w = word.lower()
-        if w in _REPORTING or w in _NOT_EVENTS:
-            continue
-        prev = words[i - 1].lower() if i else ""
-        if prev in ("the", "a", "an", "its", "their", "his", "her", "this", "that"):
-            continue  # "the planned rendezvous": an adjective
-        if prev in _STATE_AUX or i > 1 and prev.endswith("ly") and words[i - 2].lower() in _STATE_AUX:
-            continue  # "is restricted", "are adequately supplied": a state, not an event
-        if w in _OUTCOME_FORMS and (w.endswith("d") or w in _IRREGULAR_PAST):
-            total += 1.0
-        elif w in _IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4 and word[:1].islower()):
-            total += 0.5
-    total += 0.5 * len(_AUX_PERFECT.findall(outside))
+    prev = prev2 = ""
+    for w in words:
+        if w and w not in _REPORTING and w not in _NOT_EVENTS and prev not in _ADJECTIVE_BEFORE:
+            # "the planned rendezvous" is an adjective; "is restricted" a state, not an event.
+            if not (prev in _STATE_AUX or prev.endswith("ly") and prev2 in _STATE_AUX):
+                if w in _OUTCOME_FORMS and (w.endswith("d") or w in _IRREGULAR_PAST):
+                    total += 1.0
+                elif w in _IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4):
+                    total += 0.5
+        prev2, prev = prev, w
+    if "ha" in outside:
+        total += 0.5 * len(_AUX_PERFECT.findall(outside))
     if _RESULT.search(outside):
         total += 0.5  # "lost 24-17", "second on 12 points": a result in figures
     return total
+
+
+_ADJECTIVE_BEFORE = frozenset("the a an its their his her this that".split())
 
 
 def item_text(u: Unit) -> str:

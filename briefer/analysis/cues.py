@@ -52,7 +52,10 @@ class Matcher:
 
     def find(self, text: str) -> dict[str, float]:
         """Return the cues found in ``text``, by name, with their weights (each counted once)."""
-        words = words_of(text)
+        return self.find_words(words_of(text))
+
+    def find_words(self, words: list[str]) -> dict[str, float]:
+        """Return the cues found in a sentence's words (as `words_of` gives them)."""
         present = set(words)
         found: dict[str, float] = {}
         for i, w in enumerate(words):
@@ -89,11 +92,8 @@ def words_of(text: str) -> list[str]:
     A capitalised word inside the sentence is part of a name ("James May", "Will Smith") and
     stands for no cue: it comes back empty.
     """
-    out = []
-    for i, m in enumerate(_CASED.finditer(text.replace("\u2019", "'"))):
-        w = m.group()
-        out.append("" if i and w[0].isupper() and not w.isupper() else w.lower())
-    return out
+    words = _CASED.findall(text.replace("\u2019", "'"))
+    return [w.lower() if not i or w.islower() or w.isupper() or not w[0].isupper() else "" for i, w in enumerate(words)]
 
 
 _CASED = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?|\?")
