@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import classify, summary
-from .actors import Entity, aliases, build_entities, select
+from .actors import Entity, build_entities
+from .selection import aliases, select
 from .attribution import attribute
 from .names import find_mentions, lowercase_words
 from .units import Unit, read_units

@@ -29,9 +29,10 @@ from ..lexicon import (
     SPEECH_VERBS,
     STANCE_VERBS,
     form_table,
-    gazetteer,
 )
-from .names import Mention, given_names, person_gender
+from .gazetteer import Gazetteer, gaz
+from .names import Mention, person_gender
+from .tokens import given_names
 
 _VERB_FORMS = form_table(SPEECH_VERBS | STANCE_VERBS | OUTCOME_VERBS)
 _AUXILIARIES = frozenset(
@@ -85,35 +86,6 @@ def _key(name: str) -> str:
     while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
         words = words[1:]
     return " ".join(words).casefold()
-
-
-class Gazetteer:
-    """Countries, blocs and places by every name, demonym and capital the data lists."""
-
-    def __init__(self) -> None:
-        data = gazetteer()
-        self.names: dict[str, tuple[str, str]] = {}  # key → (canonical, kind)
-        self.capitals: dict[str, str] = {}
-        self.demonyms: dict[str, str] = {}
-        for kind, rows in (("country", data["countries"]), ("group", data["groups"])):
-            for row in rows:
-                for n in (row["name"], *row["aliases"]):
-                    self.names.setdefault(n.casefold(), (row["name"], kind))
-                for c in row["capitals"]:
-                    self.capitals.setdefault(c.casefold(), row["name"])
-                for d in row["demonyms"]:
-                    self.demonyms.setdefault(d.casefold(), row["name"])
-        self.places = {p.casefold() for p in data["places"]}
-
-
-_GAZ: Gazetteer | None = None
-
-
-def gaz() -> Gazetteer:
-    global _GAZ
-    if _GAZ is None:
-        _GAZ = Gazetteer()
-    return _GAZ
 
 
 def build_entities(mentions: list[Mention], text: str) -> tuple[list[Entity], dict[int, int]]:
@@ -421,69 +393,3 @@ def appositive_role(text: str, m: Mention) -> str | None:
     return None
 
 
-def _works_for(m: Mention, person_ends: set[int], text: str) -> bool:
-    """"Kelvin Meadows of Arsenal's Black Scarf Movement": an organisation right after a person."""
-    before = text[max(0, m.start - 40) : m.start]
-    hit = re.search(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*['\u2019]s\s+)?$", before)
-    return bool(hit) and (m.start - len(before) + hit.start()) in person_ends
-
-
-def select(entities: list[Entity], speaking: dict[int, int], text: str = "") -> list[Entity]:
-    """Return the entities that are actors of the story, most salient first.
-
-    People named in full, and anyone who speaks, are actors; organisations and countries when
-    they act (a verb follows their name), recur as participants, or employ a speaker ("Kelvin
-    Meadows of Arsenal's Black Scarf Movement"); places, events and works never are, nor are
-    people named only as examples ("the likes of ...").
-    """
-    chosen: list[tuple[float, Entity]] = []
-    people = [e for e in entities if e.kind == "person" and (speaking.get(e.id) or len(e.name.split()) >= 2)]
-    person_ends = {m.end for e in people for m in e.mentions}
-    affiliations = " ".join(e.role or "" for e in people)
-    for e in entities:
-        if not e.mentions and not e.forms:
-            continue
-        n = len(e.mentions) or sum(e.forms.values())
-        spoke = speaking.get(e.id, 0)
-        if e.kind in ("place", "event"):
-            continue
-        affiliated = any(_works_for(m, person_ends, text) for m in e.mentions) or (
-            len(e.name) > 3 and e.name in affiliations
-        )
-        if spoke:
-            keep = True
-        elif e.mentions and all(m.example for m in e.mentions):
-            keep = False
-        elif e.kind == "person":
-            keep = len(e.name.split()) >= 2 or n >= 2 or bool(e.role)
-        elif e.kind == "organization":
-            team = any(
-                m.prev == "the" and len(m.tokens) == 1 and m.name.endswith("s") and not m.name.isupper() and not m.quoted
-                for m in e.mentions
-            )
-            keep = e.agentive >= 1 or e.plain >= 2 or affiliated or team
-        elif e.kind == "country":
-            keep = e.agentive >= 1 or e.possessive >= 1 and n >= 2 or e.plain >= 2
-        elif e.kind == "group":
-            keep = e.agentive >= 1
-        else:
-            keep = affiliated and len(e.name.split()) > 1 or e.agentive >= 2 and e.plain >= 3
-        if not keep:
-            continue
-        salience = n + 2 * spoke + e.agentive + 2.0 / (1 + e.first / 500)
-        chosen.append((salience, e))
-    chosen.sort(key=lambda se: (-se[0], se[1].first))
-    return [e for _, e in chosen]
-
-
-def aliases(e: Entity) -> list[str]:
-    """Return the other ways the article names an entity, without repeats (honorifics count:
-    "Mr Hussen" is a way the article names Abase Hussen)."""
-    seen = {e.name.casefold()}
-    out = []
-    for form in sorted(e.forms, key=lambda f: -e.forms[f]):
-        k = form.replace("\u2019", "'").casefold()
-        if k and k not in seen:
-            seen.add(k)
-            out.append(form)
-    return out

@@ -9,35 +9,26 @@ elsewhere as one.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 
 from ..lexicon import (
-    ABBREVIATIONS,
-    BANG_NAMES,
     EXAMPLE_CUES,
-    KNOWN_ORG_NAMES,
     FEMALE_HONORIFICS,
     HONORIFICS,
+    KNOWN_ORG_NAMES,
     MALE_HONORIFICS,
     NAME_CONNECTORS,
-    NAME_SUFFIXES,
     NOT_NAMES,
     ORG_HEADS,
-    ORG_LEADS,
     PERSON_PARTICLES,
-    PLACE_PREFIXES,
     RUN_IN_STARTERS,
     TITLE_WORDS,
-    gazetteer,
 )
+from .runs import adjacent, places, run_end
+from .tokens import Token, given_names, tokenize
 from .units import Unit
 
-# A word: letters, digits and inner apostrophes, hyphens, dots or ampersands; or one other mark.
-_TOKEN = re.compile(r"\b(?i:" + "|".join(sorted(BANG_NAMES)) + r")!(?=\s+[A-Z])|[^\W_](?:[\w&'\u2019.-]*[^\W_])?(?:\.(?=[\s,;:)\"'\u2019\u201d]|$))?|[^\w\s]")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 _LOWER_TITLES = TITLE_WORDS
 # A run continues over "of", "for", "the" ... only into another capitalised word.
@@ -58,16 +49,6 @@ _ROLE_STOP = frozenset(
     "is was are were be been has have had will would could can may said says told added and or but "
     "by with from to of in on at for as that which who the a an his her their its our my".split()
 )
-
-
-@dataclass(slots=True)
-class Token:
-    start: int
-    end: int
-    text: str
-    # Capitalised, and naming rather than describing ("NYC-based" describes).
-    cap: bool = False
-    word: bool = False
 
 
 @dataclass(slots=True)
@@ -95,39 +76,6 @@ class Mention:
     @property
     def tokens(self) -> list[str]:
         return self.name.split()
-
-
-@cache
-def given_names() -> dict[str, str]:
-    """Return common given names mapped to "male", "female" or "" when both."""
-    raw = json.loads(resources.files("briefer").joinpath("data/given_names.json").read_text(encoding="utf-8"))
-    out: dict[str, str] = {n: "male" for n in raw["male"]}
-    for n in raw["female"]:
-        out[n] = "" if out.get(n) == "male" else "female"
-    return out
-
-
-def tokenize(text: str, offset: int = 0) -> list[Token]:
-    """Return the words and marks of ``text``; a dot that belongs to an initial or an
-    abbreviation ("W.", "Jr.", "U.S.") stays on its word."""
-    out = [
-        Token(m.start() + offset, m.end() + offset, w, w[0].isupper() and not w.endswith("-based"), w[0].isalnum())
-        for m in _TOKEN.finditer(text)
-        for w in (m.group(),)
-    ]
-    # A stop was taken onto every word before a space: keep it only on initials and abbreviations.
-    i = 0
-    while i < len(out):
-        t = out[i]
-        w = t.text
-        if len(w) > 1 and w[-1] == "." and w[0].isalnum():
-            bare = w[:-1]
-            if not ((len(bare) == 1 and bare.isupper()) or "." in bare or bare.lower() in ABBREVIATIONS or w in NAME_SUFFIXES):
-                out[i] = Token(t.start, t.end - 1, bare, t.cap, True)
-                out.insert(i + 1, Token(t.end - 1, t.end, ".", False, False))
-                i += 1
-        i += 1
-    return out
 
 
 def find_mentions(units: list[Unit], text: str, lowercase_vocab: set[str]) -> list[Mention]:
@@ -163,7 +111,7 @@ def _unit_mentions(u: Unit, text: str, vocab: set[str]) -> list[Mention]:
         if not (t.cap and t.word):
             i += 1
             continue
-        j = _run_end(toks, i, text)
+        j = run_end(toks, i, text)
         run = toks[i:j]
         initial = i in openers
         if initial and run and _is_common(run[0].text, vocab):
@@ -185,131 +133,6 @@ def _is_common(word: str, vocab: set[str]) -> bool:
     if w in PERSON_PARTICLES or w.rstrip(".") in HONORIFICS:
         return False  # "Del Bosque's side ...", "Mr Hussen said ...": part of the name
     return w in _COMMON_OPENERS or w in vocab
-
-
-def _adjacent(a: Token, b: Token, text: str) -> bool:
-    gap = text[a.end : b.start]
-    return gap == " " or gap == "\u00a0"
-
-
-def _run_end(toks: list[Token], i: int, text: str) -> int:
-    """Return the index after the run of capitalised words that starts at ``i``."""
-    j = i + 1
-    has_of = False
-    while j < len(toks):
-        prev, t = toks[j - 1], toks[j]
-        if has_of and t.text == "," and t.start == prev.end:
-            listed = _listed_names(toks, j, text)
-            if listed:  # "Research Center for Russia, Eastern Europe, and Central Asian Countries"
-                j = listed
-                continue
-        if not _adjacent(prev, t, text) or _POSSESSIVE.search(prev.text) and not _org_continues(toks, j):
-            break
-        if t.cap and t.word:
-            j += 1
-            continue
-        low = t.text.lower()
-        if low == "to" and j + 1 < len(toks) and _adjacent(t, toks[j + 1], text) and _joins_to(toks, i, j):
-            j += 2 if toks[j + 1].text.lower() != "the" else 3
-            continue
-        if low in _INNER and j + 1 < len(toks) and _adjacent(t, toks[j + 1], text):
-            k = j + 1
-            if low == "the" and toks[j - 1].text.lower() not in ("of", "for"):
-                break
-            if k < len(toks) and toks[k].text.lower() == "the" and low in ("of", "for", "to") and k + 1 < len(toks):
-                k += 1
-            nxt = toks[k]
-            if not (nxt.cap and nxt.word):
-                break
-            if low == "and" and not has_of and not _joins_and(toks, i, j, k, text):
-                break
-            if low in ("of", "for", "to") and not _joins_of(toks, i, j):
-                break
-            has_of = has_of or low in ("of", "for")
-            j = k + 1
-            continue
-        break
-    return j
-
-
-def _listed_names(toks: list[Token], j: int, text: str) -> int:
-    """After "... for Russia" at a comma: the index after ", Eastern Europe, and Central Asian
-    Countries" when a list of capitalised names ending in "and ..." follows, else 0."""
-    k = j
-    while k < len(toks) and toks[k].text == ",":
-        k += 1
-        if k < len(toks) and toks[k].text == "and":
-            k += 1
-            if k < len(toks) and toks[k].cap and toks[k].word:
-                while k + 1 < len(toks) and toks[k + 1].cap and toks[k + 1].word and _adjacent(toks[k], toks[k + 1], text):
-                    k += 1
-                return k + 1
-            return 0
-        if not (k < len(toks) and toks[k].cap and toks[k].word):
-            return 0
-        while k + 1 < len(toks) and toks[k + 1].cap and toks[k + 1].word and _adjacent(toks[k], toks[k + 1], text):
-            k += 1
-        k += 1
-        if k < len(toks) and toks[k].text == "and" and k + 1 < len(toks) and toks[k + 1].cap:
-            k += 1
-            while k + 1 < len(toks) and toks[k + 1].cap and toks[k + 1].word and _adjacent(toks[k], toks[k + 1], text):
-                k += 1
-            return k + 1
-    return 0
-
-
-def _joins_to(toks: list[Token], i: int, j: int) -> bool:
-    """"Ambassador to Armenia", "National Right to Life" hold together; "Jerusalem to Tel Aviv" does not."""
-    k = j + 1
-    if k < len(toks) and toks[k].text.lower() == "the":
-        k += 1
-    if k >= len(toks) or not (toks[k].cap and toks[k].word):
-        return False
-    if toks[j - 1].text.lower().rstrip(".") in TITLE_WORDS:
-        return True
-    single = k + 1 >= len(toks) or not toks[k + 1].cap
-    return j - i >= 2 and single and toks[i].text.lower() not in given_names()
-
-
-def _org_continues(toks: list[Token], j: int) -> bool:
-    """After "Attorney's" or "King's": does an organisation's name go on ("Office", "College")?"""
-    return toks[j].cap and toks[j].text.lower() in ORG_HEADS
-
-
-def _joins_of(toks: list[Token], i: int, j: int) -> bool:
-    """"Court of Appeal" and "Spirit of Shankly" hold together; "Kelvin Meadows of Arsenal" does not."""
-    if toks[i].text == "The" and j - i > 1:
-        i += 1
-    left = toks[i:j]
-    last = left[-1].text.lower().rstrip(".")
-    if any(t.text.lower() in ORG_HEADS for t in left[:-1]):
-        return True  # "Office for the Western District of New York"
-    if last in ORG_HEADS or last in ORG_LEADS or last.rstrip("s") in ORG_HEADS or last in TITLE_WORDS:
-        return True
-    if len(left) == 1 and left[0].text.lower() not in given_names():
-        return True
-    # "Planned Parenthood Advocates of Kansas": an organisation of a place (not "John Smith of Texas").
-    right = toks[j + 1].text if j + 1 < len(toks) else ""
-    return left[0].text.lower() not in given_names() and right.casefold() in _places()
-
-
-@cache
-def _places() -> frozenset[str]:
-    data = gazetteer()
-    names = {p.casefold() for p in data["places"]}
-    names |= {r["name"].casefold() for r in data["countries"]}
-    return frozenset(names)
-
-
-def _joins_and(toks: list[Token], i: int, j: int, k: int, text: str) -> bool:
-    """"Nursing and Midwifery Council" holds together; "Egypt and Jordan" does not."""
-    m = k
-    while m + 1 < len(toks) and toks[m + 1].cap and _adjacent(toks[m], toks[m + 1], text):
-        m += 1
-    right_head = toks[m].text.lower()
-    if toks[i].text == "The":
-        i += 1
-    return j - i == 1 and right_head in ORG_HEADS
 
 
 def _person_after_name(run: list[Token], i: int) -> list[tuple[list[Token], int]]:
@@ -339,7 +162,7 @@ def _names_a_body(tokens: list[Token]) -> bool:
     phrase = " ".join(words)
     return (
         phrase in KNOWN_ORG_NAMES
-        or phrase.casefold() in _places()
+        or phrase.casefold() in places()
         or any(w.lower() in ORG_HEADS for w in words)
     )
 
@@ -441,7 +264,7 @@ def _role_before(toks: list[Token], i: int, text: str) -> str | None:
         return None
     start = k
     # Extend left over modifiers: "Chargers coach", "Palestinian chief negotiator", "AA president".
-    while start - 1 >= 0 and toks[start - 1].word and _adjacent(toks[start - 1], toks[start], text):
+    while start - 1 >= 0 and toks[start - 1].word and adjacent(toks[start - 1], toks[start], text):
         w = toks[start - 1].text
         if w.lower() in NAME_CONNECTORS or w.lower() in _COMMON_OPENERS or w.lower() in _ROLE_STOP:
             break
