@@ -100,3 +100,8 @@ def test_actors_are_ranked_by_salience():
         "Doe later said taxes would rise. John Roe, a resident, was not convinced."
     )
     assert [e.name for e in analyse(text).actors][:2] == ["Jane Doe", "John Roe"]
+
+
+def test_a_list_of_more_names_is_no_role():
+    found = actors("The judges, Lord Justice Moore-Bick, Lord Justice Patten and Sir Timothy Lloyd, ruled.")
+    assert found["Moore-Bick"].role == "Lord Justice"

@@ -129,3 +129,7 @@ def test_positions_carry_the_cue_and_a_confidence():
     f = analyse('"It was productive," Donald Trump said.').positions[0]
     assert f.cue == "say"
     assert 0.5 < f.confidence <= 1
+
+
+def test_an_unnamed_group_is_named_without_time_words():
+    assert speakers("But yesterday judges said the fine was enforceable.") == ["Judges"]

@@ -376,7 +376,10 @@ def appositive_role(text: str, m: Mention) -> str | None:
                 break
             phrase += text[end : end + more.end(1)]
             end += more.end(1)
-        head = [w.lower().strip("'\u2019") for w in re.findall(r"[\w'\u2019-]+", phrase)[:6]]
+        words = re.findall(r"[\w'\u2019-]+", phrase)
+        if all(w[:1].isupper() or w in ("and", "of", "the") for w in words):
+            return None  # "Lord Justice Patten and Sir Timothy Lloyd": more names, not a role
+        head = [w.lower().strip("'\u2019") for w in words[:6]]
         if (
             head
             and head[0] not in _NOT_ROLE_OPENERS

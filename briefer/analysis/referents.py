@@ -64,7 +64,7 @@ _GENERIC_WORDS = frozenset(GENERIC_SPEAKERS | {w + "s" for w in GENERIC_SPEAKERS
 _UNNAMED = frozenset("analyst expert official observer economist historian".split())
 _NOT_MODIFIERS = frozenset(
     "the some many most several other angry furious a an while and but as that when because if although where so "
-    "who which whereas".split()
+    "who which whereas yesterday today meanwhile also now then later earlier last instead however".split()
 )
 _MEDIA_HEADS = frozenset("post times news journal herald telegraph guardian mail express mirror sun tribune gazette".split())
 
