@@ -218,9 +218,6 @@ ORG_LEADS = _words(
     """
 )
 
-# Prefixes of place names that a given name can follow ("St. John", "Fort William").
-PLACE_PREFIXES = _words("st st. saint san santa fort port mount lake cape")
-
 # Names of well-known organisations that no cue word marks, as the article may write them.
 KNOWN_ORG_NAMES = frozenset(
     """United Nations|European Union|Arab League|African Union|White House|Red Cross|Security Council|
@@ -339,14 +336,6 @@ ACCORDING_TO = _phrases(
     quoted by
     """
 )
-
-# Pronouns that continue the last speaker, by what they can refer to.
-PRONOUNS = {
-    "he": "male", "she": "female", "they": "plural", "it": "thing",
-    "him": "male", "her": "female", "them": "plural",
-}
-# Speakers that are never actors: the quoted voice itself.
-NON_ACTOR_SPEAKERS = _words("i we you one someone anyone everyone nobody who which that this")
 
 # Generic speakers that stand for a group the article never names ("an insider told E!",
 # "supporters said"): they become group actors only when they speak.

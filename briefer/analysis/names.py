@@ -288,6 +288,3 @@ def person_gender(m: Mention) -> str | None:
         return None  # a lone surname says nothing ("Omar")
     return given_names().get(m.tokens[0].lower()) or None
 
-
-def is_particle(word: str) -> bool:
-    return word.lower() in PERSON_PARTICLES

@@ -146,9 +146,8 @@ def find_referents(u: Unit, mentions: list[tuple[Mention, int]], entities: list[
             continue
         j = _FOR_X.search(u.text, max(0, s - 40), s) if represents else None
         if j:  # "a spokesman for Terminix", "Representatives for Vergara"
-            k = j.start()
-            while k > 0 and u.text[k - 1] != " " or k > 1 and u.text[k - 2 : k - 1].isalpha() and u.text[max(0, k - 3) : k - 1].lower() in ("a", "an", "the"):
-                k -= 1
+            det = re.search(r"\b(?:a|an|the)\s+$", u.text[max(0, j.start() - 5) : j.start()], re.IGNORECASE)
+            k = j.start() - (len(det.group()) if det else 0)
             refs.append(Referent(k, e, "entity", eid, text=m.name))
             continue
         refs.append(Referent(s, e, "entity", eid, text=m.name))
