@@ -27,6 +27,8 @@ from .subjects import PASSIVE, adjacent_subject, inverted_subject, participle_su
 from .units import Unit
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
+_LOWER_WORD = re.compile(r"[a-z][a-z'\u2019-]*")
+_VERB_WORDS = frozenset(_SPEECH) | frozenset(_STANCE)
 _ACCORDING = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ACCORDING_TO) + r")\s+", re.IGNORECASE)
 _INVERTIBLE = frozenset(
     f
@@ -81,6 +83,9 @@ def _attribute_unit(
     u: Unit, mentions: list[tuple[Mention, int]], entities: list[Entity], ctx: Context, made: dict[str, int]
 ) -> list[Attribution]:
     masked = u.outside_quotes()
+    words = set(_LOWER_WORD.findall(masked.lower()))
+    if words.isdisjoint(_VERB_WORDS) and "according" not in words:
+        return []  # no reporting verb outside the quotes: nobody is reported here
     refs = find_referents(u, mentions, entities)
     found: list[Attribution] = []
     last_verb_end = -1
