@@ -112,7 +112,7 @@ def pick_summary(candidates: Sequence[SummarySentence], n: int, text: str) -> st
 
 def title_from_lead(text: str, max_words: int = 12) -> str:
     """Return a short title made from the article's first sentence."""
-    sentences = split_sentences(text)
+    sentences = split_sentences(text[:2000])  # the first sentence is all it needs
     first = sentences[0].text if sentences else text.strip()
     words = first.split()
     if len(words) <= max_words:

@@ -1,8 +1,11 @@
 """Clean text → sentences with exact character spans.
 
-News prose is full of full stops that end nothing: "U.S.", "Mr.", "Jan.", "J. Smith", "3.5".
-A sentence that ends inside a quotation ("... a deal.'") ends after the closing mark, and
-`"...," he said.` is one sentence. Paragraph breaks always end a sentence.
+News prose is full of full stops that end nothing: "U.S.", "Mr.", "then-Sen.", "Jan.",
+"J. Smith", "3.5". A sentence that ends inside a quotation ("... a deal.'") ends after the closing
+mark, and `"...," he said.` is one sentence. Paragraph breaks always end a sentence, and so does a
+caption or a related-link headline run into the prose without a stop ("... aged just 13 It then
+emerged ..."): a capitalised sentence opener right after a word is a boundary. The word lists are
+in `briefer.lexicon`.
 """
 
 from __future__ import annotations
@@ -10,27 +13,35 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Words that take a full stop without ending a sentence. Gathered from AP style abbreviations
-# (titles, months, states, corporate suffixes) and the dev articles' prose, lower-cased, no dot.
-ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms mx dr prof sen rep gov lt col gen maj capt cmdr sgt adm rev fr st sr jr hon pres supt insp det
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    inc corp co ltd llc plc bros dept univ assn est approx vs etc al cf no nos vol fig op
-    ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev
-    okla ore pa tenn tex va vt wash wis wyo
-    a.m p.m u.s u.k u.n e.u d.c i.e e.g
-    """.split()
-)
+from .lexicon import ABBREVIATIONS, BANG_NAMES, RUN_IN_STARTERS, SENTENCE_STARTERS, TITLE_ABBREVIATIONS, TITLE_WORDS
 
 # Closing quotes and brackets that belong to the sentence they follow.
 _CLOSERS = "\"'\u201d\u2019)]\u00bb"
 _OPENERS = "\"'\u201c\u2018([\u00ab"
+_STOPS = ".!?\u2026"
 
 # A candidate end: ., ! or ? (or an ellipsis), then closers, then white space.
 _END = re.compile(r"(?:\.\.\.|…|[.!?])+[" + re.escape(_CLOSERS) + r"]*(?=\s)")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _WORD_BEFORE = re.compile(r"([\w.&'-]+)$")
+# A run-in boundary: a word (or a closing quote after one), white space, then a capitalised
+# sentence opener followed by a lower-case word, a digit or "I".
+_RUN_IN = re.compile(
+    r"(?<=[A-Za-z0-9%)\]])[\"'\u2019\u201d]?(\s+)(?=[\"'\u2018\u201c]?("
+    + "|".join(sorted(RUN_IN_STARTERS, key=len, reverse=True))
+    + r")(?:(?:['\u2019][a-z]{1,2})?\s+(?:[a-z0-9£$€]|I\b)|,\s))"
+)
+# A name with an age after it ("Clarkson, 55, and ...") starts a clause; glued to a noun before it
+# with no stop, it starts a new sentence after a caption.
+_NAME_AGE = re.compile(r"(?<=[a-z])(\s+)(?=[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*,\s+\d{1,3},)")
+_BEFORE_NAME = frozenset(
+    "the a an of to in on at by for with from and or but as than that said says told added asked according "
+    "thanked named like including against between among about after before via whose his her their its".split()
+)
+# Openers that may follow a capitalised word without a boundary ("Plan A is", "Air Force One").
+_WEAK_STARTERS = frozenset({"A", "One", "I"})
+# Words after which a capitalised quote opens a quotation rather than a new sentence.
+_QUOTE_INTRODUCERS = frozenset("said says say told added wrote asked replied read reads reading saying stated that as called".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,16 +50,22 @@ class Sentence:
     end: int
     text: str
 
+    @property
+    def stopped(self) -> bool:
+        """True when the sentence ends with a stop (., !, ? or an ellipsis), closers aside."""
+        return self.text.rstrip(_CLOSERS + " ")[-1:] in _STOPS or self.text.endswith(("...", ":"))
+
 
 def split_sentences(text: str) -> list[Sentence]:
     """Return the sentences of ``text`` in order; ``text[s.start:s.end] == s.text``."""
     out: list[Sentence] = []
     for pstart, pend in _paragraph_spans(text):
+        cuts = [m.end() for m in _END.finditer(text, pstart, pend) if _ends_sentence(text, m, pend)]
+        cuts += _run_ins(text, pstart, pend)
         cut = pstart
-        for m in _END.finditer(text, pstart, pend):
-            if _ends_sentence(text, m, pend):
-                _add(out, text, cut, m.end())
-                cut = m.end()
+        for c in sorted(set(cuts)):
+            _add(out, text, cut, c)
+            cut = c
         _add(out, text, cut, pend)
     return out
 
@@ -72,6 +89,30 @@ def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
         out.append(Sentence(start, end, text[start:end]))
 
 
+def _run_ins(text: str, start: int, end: int) -> list[int]:
+    cuts = []
+    for m in _RUN_IN.finditer(text, start, end):
+        cut = m.start(1)
+        opener = m.group(2)
+        before = _WORD_BEFORE.search(text, max(start, cut - 30), cut)
+        word = before.group(1) if before else ""
+        if opener in _WEAK_STARTERS and word[:1].isupper():
+            continue
+        bare = word.rstrip("'\u2019\"\u201d").lower().rstrip(".")
+        if bare in TITLE_ABBREVIATIONS:
+            continue
+        if bare in _QUOTE_INTRODUCERS and text[m.end(1)] in _OPENERS:
+            continue  # `he said "It was ...`: a quote, not a run-in
+        cuts.append(cut)
+    for m in _NAME_AGE.finditer(text, start, end):
+        word = _WORD_BEFORE.search(text, max(start, m.start() - 30), m.start())
+        raw = word.group(1) if word else ""
+        w = raw.lower()
+        if raw[:1].islower() and w not in _BEFORE_NAME and w not in TITLE_WORDS and not w.endswith(("ed", "s")) and len(w) > 2:
+            cuts.append(m.start(1))
+    return cuts
+
+
 def _ends_sentence(text: str, m: re.Match[str], limit: int) -> bool:
     mark = m.group()
     # What comes next: skip spaces, then look at the first visible character.
@@ -87,6 +128,8 @@ def _ends_sentence(text: str, m: re.Match[str], limit: int) -> bool:
         following = text[j] if j < limit else ""
         if following and not following.isalnum():
             return True
+    if mark[0] == "!" and _word_before(text, m.start()).lower() in BANG_NAMES and following.isupper():
+        return False  # "E! News", "Yahoo! Finance"
     if mark[0] in "!?" or mark.startswith(("...", "…")):
         # `"Why?" he asked.` and `"Stop!" she said.` go on: a lower-case word continues the sentence.
         return not following.islower() and following not in ",;:"
@@ -101,11 +144,21 @@ def _ends_sentence(text: str, m: re.Match[str], limit: int) -> bool:
     return True
 
 
-def _is_abbrev(text: str, dot: int) -> bool:
+def _word_before(text: str, dot: int) -> str:
     w = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
-    if not w:
-        return False
-    word = w.group(1).lstrip("'\"(-").lower()
+    return w.group(1) if w else ""
+
+
+def _abbrev_word(text: str, dot: int) -> str:
+    """Return the word before a stop, lower-case, without a hyphenated prefix ("then-Sen" → "sen")."""
+    word = _word_before(text, dot).lstrip("'\"(-\u2018\u201c").lower()
+    if "-" in word:
+        word = word.rsplit("-", 1)[1]
+    return word
+
+
+def _is_abbrev(text: str, dot: int) -> bool:
+    word = _abbrev_word(text, dot)
     if not word:
         return False
     if word in ABBREVIATIONS or word.rstrip(".") in ABBREVIATIONS:
@@ -117,27 +170,16 @@ def _is_abbrev(text: str, dot: int) -> bool:
 
 def _abbrev_ends_sentence(text: str, dot: int, following: str) -> bool:
     """Decide whether an abbreviation's stop also ends the sentence ("... in the U.S. The next ...")."""
-    w = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
-    word = w.group(1).lower() if w else ""
+    word = _abbrev_word(text, dot)
     bare = word.replace(".", "")
-    if bare in {"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "st", "gen", "lt", "col", "capt", "rev"}:
+    if bare in TITLE_ABBREVIATIONS:
         return False  # titles always precede a name
     if len(bare) == 1:
         return False  # an initial: "George W. Bush"
     # "U.S. The" or "Inc. It": a dotted acronym or suffix before a capitalised function word ends.
     nxt = text[dot + 1 :].lstrip()
     first_word = re.match(r"[A-Za-z']+", nxt)
-    return bool(first_word) and first_word.group().lower() in _SENTENCE_STARTERS
-
-
-# Words that, capitalised after an abbreviation, start a new sentence rather than continue a name.
-_SENTENCE_STARTERS = frozenset(
-    """
-    the a an it he she they we i this that these those there but and so yet or in on at for
-    his her their its our my if when while after before as since although though however
-    meanwhile officials police what who why how where one some many most
-    """.split()
-)
+    return bool(first_word) and first_word.group().lower() in SENTENCE_STARTERS
 
 
 def reads_as_prose(line: str) -> bool:

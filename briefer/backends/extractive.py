@@ -1,28 +1,30 @@
-"""The offline backend: no model, no network, deterministic. First version: a placeholder-grade
-reading of names, "X said" attribution and cue words, to be replaced by the analyst-grade one."""
+"""The offline backend: no model, no network, deterministic.
+
+It reads the whole clean text once (`briefer.analysis`), so pronouns and quotations resolve across
+chunk boundaries, then gives each chunk's `Draft` the findings that lie inside that chunk, with
+evidence offsets relative to the chunk as the Backend interface asks.
+"""
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
+from ..analysis import Analysis, Finding, aliases, analyse
 from ..evidence import make_evidence
-from ..models import Actor, Chunk, Document, Draft, Item, Position, SummarySentence
-from ..sentences import split_sentences
+from ..merging import DEFAULT_SUMMARY_SENTENCES
+from ..models import Actor, Chunk, Document, Draft, Evidence, Item, Position, SummarySentence
 
-_NAME = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\b")
-_SAID = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\s+(said|says|told|added|warned|argued)\b")
-_OUTCOME = re.compile(r"\b(agreed|announced|decided|ruled|found|approved|signed|won|lost|killed|arrested)\b", re.I)
-_OPEN = re.compile(r"\b(uncertain|unclear|remains? to be seen|pending|will|could|may|might|expected)\b", re.I)
+_KINDS = {"person", "organization", "country", "group"}
 
 
 class ExtractiveBackend:
     """Offline and deterministic: reads the article itself, no model and no network."""
 
     name: ClassVar[str] = "extractive"
-    description: ClassVar[str] = "offline, deterministic: names, attribution and cue words read from the text itself"
+    description: ClassVar[str] = (
+        "offline, deterministic: attribution, actors, outcomes and open questions read from the text itself"
+    )
 
     def __init__(self, settings: Any = None) -> None:
         self.settings = settings
@@ -32,24 +34,44 @@ class ExtractiveBackend:
         return None
 
     def brief(self, document: Document, chunks: Sequence[Chunk]) -> list[Draft]:
-        return [self._chunk(c) for c in chunks]
+        n = getattr(self.settings, "summary_sentences", DEFAULT_SUMMARY_SENTENCES)
+        result = analyse(document.text, summary_sentences=n)
+        return [_draft(result, document.text, chunk, first=i == 0) for i, chunk in enumerate(chunks)]
 
-    def _chunk(self, chunk: Chunk) -> Draft:
-        text = chunk.text
-        sentences = split_sentences(text)
-        names = Counter(m.group(1) for m in _NAME.finditer(text))
-        actors = [Actor(name=n, kind="other", mentions=c) for n, c in names.most_common(10)]
-        known = {a.name for a in actors}
-        positions, outcomes, questions, summary = [], [], [], []
-        for i, s in enumerate(sentences):
-            ev = make_evidence(text, s.start, s.end)
-            summary.append(SummarySentence(text=s.text, score=1.0 / (i + 1), evidence=[ev]))
-            m = _SAID.search(s.text)
-            if m and m.group(1) in known:
-                positions.append(Position(actor=m.group(1), text=s.text, evidence=[ev], cue=m.group(2)))
-            elif _OPEN.search(s.text):
-                questions.append(Item(text=s.text, evidence=[ev]))
-            elif _OUTCOME.search(s.text):
-                outcomes.append(Item(text=s.text, evidence=[ev]))
-        return Draft(chunk=chunk.index, summary=summary, actors=actors, positions=positions,
-                     outcomes=outcomes, open_questions=questions)
+
+def _draft(result: Analysis, text: str, chunk: Chunk, first: bool) -> Draft:
+    def inside(f: Finding) -> bool:
+        return chunk.start <= f.unit.start and f.unit.end <= chunk.end
+
+    def evidence(f: Finding) -> list[Evidence]:
+        return [make_evidence(chunk.text, f.unit.start - chunk.start, f.unit.end - chunk.start)]
+
+    actors = [
+        Actor(
+            name=e.name,
+            aliases=aliases(e),
+            kind=e.kind if e.kind in _KINDS else "other",
+            role=e.role,
+            mentions=max(1, len(e.mentions) or sum(e.forms.values())),
+        )
+        for e in result.actors
+        if chunk.start <= e.first < chunk.end or (first and e.first < chunk.start)
+    ]
+    ranks = {u.index: r for r, u in enumerate(result.summary)}
+    return Draft(
+        chunk=chunk.index,
+        summary=[
+            SummarySentence(text=u.text, score=float(len(ranks) - ranks[u.index]),
+                            evidence=[make_evidence(chunk.text, u.start - chunk.start, u.end - chunk.start)])
+            for u in result.summary
+            if chunk.start <= u.start and u.end <= chunk.end
+        ],
+        actors=actors,
+        positions=[
+            Position(actor=f.actor.name, text=f.text, evidence=evidence(f), cue=f.cue, confidence=f.confidence)
+            for f in result.positions
+            if inside(f) and f.actor is not None
+        ],
+        outcomes=[Item(text=f.text, evidence=evidence(f)) for f in result.outcomes if inside(f)],
+        open_questions=[Item(text=f.text, evidence=evidence(f)) for f in result.open_questions if inside(f)],
+    )

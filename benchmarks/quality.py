@@ -1,0 +1,112 @@
+"""Quality of the extractive backend on ../shared/dev-gold, scored by ../shared/tools/score_briefing.py.
+
+    python benchmarks/quality.py [--gold DIR] [--keep DIR] [--json]
+
+Briefs every dev-gold article through the library (``briefer.brief(path)``), writes each briefing's
+JSON to a temporary folder, runs the shared scorer on it and prints the macro figures, then one row
+per article. Skips with a message when ../shared is not there (a fresh clone has none).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def find_shared() -> Path:
+    """Return ../shared as seen from the repository, or from the folder that holds a worktree."""
+    for parent in ROOT.parents:
+        if (parent / "shared" / "dev-gold").is_dir():
+            return parent / "shared"
+    return ROOT.parent / "shared"
+
+
+SHARED = find_shared()
+COLUMNS = [
+    ("actors_required_recall", "act_rec"),
+    ("actors_precision", "act_prec"),
+    ("positions_f1", "pos_f1"),
+    ("outcomes_f1", "out_f1"),
+    ("open_questions_f1", "oq_f1"),
+    ("evidence_valid", "ev_ok"),
+    ("title_ok", "title"),
+    ("forbidden_leaks", "leaks"),
+]
+TARGETS = {
+    "actors_required_recall": 0.95,
+    "actors_precision": 0.85,
+    "positions_f1": 0.75,
+    "outcomes_f1": 0.60,
+    "open_questions_f1": 0.65,
+    "evidence_valid": 1.0,
+}
+
+
+def brief_all(gold: Path, out: Path) -> None:
+    import briefer
+
+    settings = briefer.load_settings({"backend": "extractive"}, env={})
+    for g in sorted(gold.glob("*.gold.json")):
+        gid = g.name[: -len(".gold.json")]
+        article = next((p for ext in ("txt", "md", "html") if (p := gold / f"{gid}.{ext}").exists()), None)
+        if article is None:
+            continue
+        try:
+            briefing = briefer.brief(article, settings=settings)
+        except briefer.BrieferError as exc:  # the scorer counts an article with no output as failed
+            print(f"briefer: error: {exc}", file=sys.stderr)
+            continue
+        (out / f"{gid}.json").write_text(briefing.model_dump_json(indent=1), encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--gold", type=Path, default=SHARED / "dev-gold")
+    ap.add_argument("--keep", type=Path, help="write the briefings here instead of a temporary folder")
+    ap.add_argument("--json", action="store_true", help="print the scorer's whole JSON report")
+    args = ap.parse_args(argv)
+    scorer = SHARED / "tools" / "score_briefing.py"
+    if not args.gold.is_dir() or not scorer.exists():
+        print(f"skipped: {args.gold} or {scorer} not found (dev-gold lives in ../shared)")
+        return 0
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = args.keep or Path(tmp)
+        out.mkdir(parents=True, exist_ok=True)
+        brief_all(args.gold, out)
+        cmd = [sys.executable, str(scorer), "--dir", str(args.gold), "--outputs", str(out)]
+        report = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
+    if args.json:
+        print(json.dumps(report, indent=1))
+        return 0
+
+    macro = report["macro"]
+    print(f"dev-gold: {macro['articles']} articles, failed: {macro['failed'] or 'none'}")
+    print("macro:")
+    for key, _ in COLUMNS:
+        target = TARGETS.get(key)
+        mark = "" if target is None else ("  ok" if macro[key] >= target else f"  below target {target}")
+        if key == "forbidden_leaks":
+            mark = "  ok" if macro[key] == 0 else "  must be 0"
+        print(f"  {key:24} {macro[key]:6}{mark}")
+    for key in ("positions", "outcomes", "open_questions"):
+        print(f"  {key + ' P/R':24} {macro[key + '_precision']:.3f} / {macro[key + '_recall']:.3f}")
+    print()
+    print(f"{'article':22}" + "".join(f"{short:>9}" for _, short in COLUMNS))
+    for gid, row in report["articles"].items():
+        if not row or "error" in row:
+            print(f"{gid:22} failed: {(row or {}).get('error', 'no output')}")
+            continue
+        cells = "".join(f"{row[k]:>9.2f}" if isinstance(row.get(k), float) else f"{row.get(k, '-')!s:>9}" for k, _ in COLUMNS)
+        print(f"{gid:22}{cells}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

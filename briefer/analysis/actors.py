@@ -1,0 +1,398 @@
+"""Name mentions → entities: one per person, organisation, country or group the article names.
+
+Mentions of the same entity are unified ("Donald Trump" … "Trump"; "Cui Zheng" … "Cui";
+"Nursing and Midwifery Council (NMC)" … "NMC"; "Washington" … the United States), each entity gets
+a kind from its form and context (titles, given names, organisation and place head words, the
+gazetteer), and a role from its titles or appositives ("Cui Zheng, director of ...").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..lexicon import (
+    EVENT_HEADS,
+    HONORIFICS,
+    KNOWN_ORG_NAMES,
+    KNOWN_ORGS,
+    NOT_NAMES,
+    ORG_HEADS,
+    ORG_KIND_NOUNS,
+    PERSON_PARTICLES,
+    ORG_LEADS,
+    OUTCOME_VERBS,
+    PLACE_HEADS,
+    SURNAME_PLACE_HEADS,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    STANCE_VERBS,
+    form_table,
+)
+from .gazetteer import Gazetteer, gaz
+from .names import Mention, person_gender
+from .tokens import given_names
+
+_VERB_FORMS = form_table(SPEECH_VERBS | STANCE_VERBS | OUTCOME_VERBS)
+_AUXILIARIES = frozenset(
+    "is was are were has have had will would could can may might must should did does do says said "
+    "also has't hasn't didn't doesn't won't wouldn't".split()
+)
+_LOCATIVE = frozenset(
+    "in on at from to into near across through outside inside around via toward towards within throughout "
+    "between off onto over under along beyond".split()
+)
+_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z&]{1,6}s?$")
+_FEMALE_ROLES = frozenset("actress spokeswoman chairwoman mother wife daughter sister widow girl woman queen princess".split())
+_MALE_ROLES = frozenset("spokesman chairman father husband son brother boy man king prince".split())
+_APPOSITIVE = re.compile(
+    r",\s+(?:(?:aged\s+)?\d{1,3},\s+)?((?:the\s+|a\s+|an\s+)?[^,;:()\u2013\u2014\"\u201c\u2018]{2,140}?)(?=,|\.(?:\s|$)|;|\s[\u2013\u2014-]\s|\)|$)"
+)
+_PRE_APPOSITIVE = re.compile(r"\b((?:the|a|an|[A-Z][\w'\u2019.-]*['\u2019]s)\s+(?:[\w'\u2019.-]+\s+){0,3}?[\w'\u2019.-]+),\s+$")
+_DETERMINERS = frozenset("a an the this that these those other its his her their our some any every each".split())
+_SUFFIXES = frozenset("jr. jr sr. sr ii iii iv".split())
+_NOT_ROLE_OPENERS = frozenset("who which that whose where when from of in at on to by with said says told".split())
+_STRIP_COUNTRY_PREFIX = ("u.s. ", "us ", "uk ", "u.k. ")
+
+
+@dataclass
+class Entity:
+    id: int
+    name: str
+    kind: str = "other"  # person, organization, country, group, place, event, other
+    mentions: list[Mention] = field(default_factory=list)
+    forms: dict[str, int] = field(default_factory=dict)  # ways the article names it → count
+    role: str | None = None
+    gender: str | None = None
+    first: int = 0
+    agentive: int = 0
+    locative: int = 0
+    weak: int = 0  # demonym or modifier uses that count for salience but name nothing
+    possessive: int = 0
+    plain: int = 0  # mentions neither locative nor modifying a noun: the entity as a participant
+
+    def add(self, m: Mention) -> None:
+        self.mentions.append(m)
+        for form in {m.name, m.surface}:
+            self.forms[form] = self.forms.get(form, 0) + 1
+        self.first = min(self.first, m.start) if self.mentions[:-1] else m.start
+
+
+@lru_cache(maxsize=4096)
+def _key(name: str) -> str:
+    name = name.replace("\u2019", "'").strip()
+    words = name.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
+        words = words[1:]
+    return " ".join(words).casefold()
+
+
+def build_entities(mentions: list[Mention], text: str) -> tuple[list[Entity], dict[int, int]]:
+    """Return the entities the mentions name and, for each mention index, its entity id."""
+    g = gaz()
+    entities: list[Entity] = []
+    by_key: dict[str, int] = {}
+    owner: dict[int, int] = {}
+    # A one-word sentence opener is a name only if the article also uses it as one elsewhere: on its
+    # own inside a sentence, or as a word of a longer name.
+    attested = {_key(m.name) for m in mentions if not m.initial}
+    attested |= {w for m in mentions if len(m.tokens) > 1 for w in _key(m.name).split()}
+
+    def new(name: str, kind: str) -> Entity:
+        e = Entity(len(entities), name, kind)
+        entities.append(e)
+        return e
+
+    order = sorted(range(len(mentions)), key=lambda i: (-len(mentions[i].tokens), i))
+    surnames = {
+        _surname(m.name) for m in mentions if len(m.tokens) > 1 and (m.honorific or m.role or m.tokens[0].lower() in given_names())
+    }
+    pending: list[int] = []
+    for i in order:
+        m = mentions[i]
+        key = _key(m.name)
+        if not key or key in NOT_NAMES or not any(c.isalpha() for c in key):
+            continue
+        known = key in g.names or key in g.capitals or key.rstrip("'s") in g.demonyms
+        if m.initial and len(m.tokens) == 1 and key not in attested and not known and not _ACRONYM.match(m.name):
+            continue  # a capitalised sentence opener, not a name
+        if key.rstrip(".") in NOT_NAMES:
+            continue
+        if len(m.tokens) == 1 and key in surnames:
+            pending.append(i)  # "Jordan" in a story about Louis Jordan is the man, not the country
+            continue
+        if key in g.names or key in g.capitals or key.rstrip("'s") in g.demonyms:
+            e = _place_in_gazetteer(m, key, g, entities, by_key, new)
+            if e is not None:
+                e.add(m)
+                owner[i] = e.id
+            continue
+        hit = by_key.get(key) or by_key.get(_strip_prefix(key))
+        if hit is not None:
+            entities[hit].add(m)
+            owner[i] = hit
+            continue
+        if len(m.tokens) == 1 or _ACRONYM.match(m.name):
+            pending.append(i)
+            continue
+        e = new(m.name, _kind_of_form(m))
+        e.add(m)
+        owner[i] = e.id
+        by_key[key] = e.id
+        by_key.setdefault(_strip_prefix(key), e.id)
+    for i in sorted(pending):
+        m = mentions[i]
+        key = _key(m.name)
+        target = by_key.get(key)
+        if target is None:
+            target = _short_form_owner(m, entities, text)
+        if target is None:
+            e = new(m.name, _kind_of_form(m))
+            by_key[key] = e.id
+            target = e.id
+        entities[target].add(m)
+        owner[i] = target
+        by_key.setdefault(key, target)
+    _merge_prefixes(entities, owner)
+    _merge_appositive_names(entities, owner, mentions, text)
+    for e in entities:
+        if e.mentions:
+            _settle(e, text)
+    return entities, owner
+
+
+def _strip_prefix(key: str) -> str:
+    for p in _STRIP_COUNTRY_PREFIX:
+        if key.startswith(p) and len(key.split()) > 2:
+            return key[len(p) :]
+    return key
+
+
+def _place_in_gazetteer(m: Mention, key: str, g: Gazetteer, entities, by_key, new) -> Entity | None:
+    if key in g.names:
+        canonical, kind = g.names[key]
+    elif key in g.capitals:
+        if m.prev in ("in", "at", "from", "to", "near") or m.next[:1].isupper():
+            return None  # the city itself, not the government it stands for
+        canonical, kind = g.capitals[key], "country"
+    else:
+        # A plural demonym names the people ("Armenians"); an adjective only modifies.
+        canonical, kind = g.demonyms[key.rstrip("'s")], "country"
+        if not key.endswith("s") or key in ("swiss", "chinese", "japanese"):
+            hit = by_key.get(canonical.casefold())
+            if hit is not None:
+                entities[hit].weak += 1
+            return None
+    hit = by_key.get(canonical.casefold())
+    if hit is None:
+        e = new(canonical, kind)
+        by_key[canonical.casefold()] = e.id
+        return e
+    return entities[hit]
+
+
+def _kind_of_form(m: Mention) -> str:
+    words = m.name.split()
+    low = [w.lower().rstrip(".") for w in words]
+    if _key(m.name) in gaz().places:
+        return "place"
+    if m.name in KNOWN_ORGS or m.name in KNOWN_ORG_NAMES or _ACRONYM.match(m.name):
+        return "organization"
+    if low[-1] in ORG_HEADS or low[-1].rstrip("s") in ORG_HEADS or low[0] in ORG_LEADS:
+        return "organization"
+    head = low[: next((k for k, w in enumerate(low) if w in ("of", "for")), len(low))]
+    if any(w.replace("\u2019s", "").replace("'s", "") in ORG_HEADS for w in head):
+        return "organization"  # "U.S. Attorney's Office for the Western District of New York"
+    if low[-1] in PLACE_HEADS:
+        return "place"
+    if low[-1] in SURNAME_PLACE_HEADS and not (low[0] in given_names() or m.honorific or m.role):
+        return "place"
+    if low[-1] in EVENT_HEADS or any(w.isdigit() for w in low) or len(words) > 1 and len(low[-1]) == 1:
+        return "event"  # "Six-Day War", "Euro 2016", "Group C"
+    if m.prev in ORG_KIND_NOUNS:
+        return "organization"  # "banned terror group Al-Muhajiroun"
+    if len(words) == 1 and m.prev == "the" and low[0].endswith("s") and not low[0].endswith("ss"):
+        return "organization"  # "the Chiefs", "the Greens": a team, a party
+    if m.honorific or m.role or low[0] in given_names():
+        return "person"
+    if any(w in ("de", "del", "van", "von", "bin", "da") for w in low[1:-1]):
+        return "person"
+    return "other"
+
+
+def _short_form_owner(m: Mention, entities: list[Entity], text: str) -> int | None:
+    """Return the entity a one-word mention is a short form of: a surname, a given name first
+    ("Cui" for "Cui Zheng"), an organisation's leading word, or an acronym of its initials."""
+    word = _key(m.name)
+    if _ACRONYM.match(m.name):
+        letters = m.name.replace(".", "").rstrip("s")
+        for e in entities:
+            if e.kind in ("organization", "other", "group") and _initials(e.name) == letters:
+                return e.id
+        return None
+    last = [e for e in entities if e.kind in ("person", "other") and len(e.name.split()) > 1 and _surname(e.name) == word]
+    if len(last) == 1:
+        return last[0].id
+    if len(last) > 1:
+        return None
+    first = [e for e in entities if e.kind in ("person", "other") and len(e.name.split()) > 1 and _key(e.name).split()[0] == word]
+    if len(first) == 1:
+        return first[0].id
+    return None
+
+
+def _surname(name: str) -> str:
+    words = [w for w in _key(name).split() if w not in _SUFFIXES]
+    return words[-1] if words else ""
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper() and w.lower() not in ("of", "for", "and", "the")]
+    if words and words[0].rstrip(".").upper() in ("U.S", "US", "UK", "U.K") and len(words) > 2:
+        words = words[1:]
+    return "".join(w[0] for w in words)
+
+
+def _merge_prefixes(entities: list[Entity], owner: dict[int, int]) -> None:
+    """Fold "Big Machine" into "Big Machine Records" and "Marie Ratcliffe" into "Marie Teresa Ratcliffe"."""
+    alive = [e for e in entities if e.mentions]
+    for short in sorted(alive, key=lambda e: len(e.name.split())):
+        sw = _key(short.name).split()
+        if len(sw) < 2 or short.kind in ("country", "group", "place", "event"):
+            continue
+        for long in alive:
+            lw = _key(long.name).split()
+            if long is short or not long.mentions or len(lw) <= len(sw):
+                continue
+            extra = lw[len(sw) :]
+            prefix = (
+                lw[: len(sw)] == sw
+                and long.kind in ("organization", "other")
+                and short.kind != "person"
+                and len(extra) <= 2
+                and not {"of", "for", "and"} & set(extra)
+            )
+            person = short.kind in ("person", "other") and long.kind == "person" and lw[0] == sw[0] and lw[-1] == sw[-1]
+            particle = short.kind in ("person", "other") and long.kind == "person" and sw[0] in PERSON_PARTICLES and lw[-len(sw) :] == sw
+            if prefix or person or particle:
+                _absorb(long, short, owner)
+                break
+
+
+def _merge_appositive_names(entities: list[Entity], owner: dict[int, int], mentions: list[Mention], text: str) -> None:
+    """"Roscosmos, the Russian Federal Space Agency," and "NMC (Nursing and Midwifery Council)" are one."""
+    by_start = {m.start: i for i, m in enumerate(mentions) if i in owner}
+    for i, m in enumerate(mentions):
+        if i not in owner:
+            continue
+        tail = text[m.end : m.end + 8]
+        mm = re.match(r"(?:'s|\u2019s)?(?:,\s+the\s+|\s+\((?:the\s+)?)", tail)
+        if not mm:
+            continue
+        j = by_start.get(m.end + mm.end())
+        if j is None:
+            continue
+        a, b = entities[owner[i]], entities[owner[j]]
+        if a is b or not b.mentions or not a.mentions:
+            continue
+        closes = text[mentions[j].end : mentions[j].end + 1] in (",", ")")
+        if closes and b.kind in ("organization", "other") and a.kind in ("organization", "other"):
+            keep, drop = (a, b) if len(a.name) >= len(b.name) else (b, a)
+            _absorb(keep, drop, owner)
+
+
+def _absorb(keep: Entity, drop: Entity, owner: dict[int, int]) -> None:
+    for m in drop.mentions:
+        keep.add(m)
+    for k, v in owner.items():
+        if v == drop.id:
+            owner[k] = keep.id
+    if keep.kind == "other":
+        keep.kind = drop.kind
+    keep.role = keep.role or drop.role
+    drop.mentions = []
+
+
+def _settle(e: Entity, text: str) -> None:
+    """Fix an entity's kind, name, role, gender and its agentive and locative uses."""
+    persons = sum(1 for m in e.mentions if m.honorific or m.role)
+    # A two- or three-word name the article also calls by its last word alone is a person's.
+    words = _key(e.name).split()
+    by_surname = (
+        2 <= len(words) <= 3
+        and e.name[:1].isupper()
+        and not e.name.split()[0].isupper()
+        and any(_key(m.name) == words[-1] and m.prev != "the" for m in e.mentions)
+        and not words[-1].endswith("s")
+    )
+    if e.kind == "other" and (persons or by_surname):
+        e.kind = "person"
+    if e.kind not in ("country", "group"):
+        e.name = max(e.forms, key=lambda f: (len(_key(f).split()) if f in {m.name for m in e.mentions} else 0, e.forms[f], -len(f)))
+    for m in e.mentions:
+        demonym = _key(m.name).rstrip("s'") in gaz().demonyms and e.kind == "country"
+        modifier = m.prev in _DETERMINERS and m.next[:1].isalpha() and not m.next_cap and not (
+            m.next in _AUXILIARIES or m.next in _VERB_FORMS
+        )
+        locative = not m.possessive and (
+            m.prev in _LOCATIVE and m.prev2 != "according" or m.prev in ("the", "a") and m.prev2 in _LOCATIVE
+        )
+        m.modifier, m.locative = modifier, locative
+        if (m.next in _AUXILIARIES or m.next in _VERB_FORMS) and not (m.quoted or demonym or modifier):
+            e.agentive += 1
+        if locative:
+            e.locative += 1
+        if m.possessive and not m.quoted:
+            e.possessive += 1
+        if not (locative or modifier or demonym or m.quoted):
+            e.plain += 1
+        e.role = e.role or (m.role if m.role and m.role.lower().rstrip(".") not in HONORIFICS else None)
+        e.gender = e.gender or person_gender(m)
+    if e.kind in ("person", "other"):
+        for m in e.mentions:
+            role = appositive_role(text, m)
+            if role:
+                e.role = e.role if e.role and len(e.role) > len(role) else role
+                if e.kind == "other":
+                    e.kind = "person"
+                break
+    if e.role and not e.gender:
+        words = set(re.findall(r"[a-z]+", e.role.lower()))
+        e.gender = "female" if words & _FEMALE_ROLES else "male" if words & _MALE_ROLES else None
+
+
+def appositive_role(text: str, m: Mention) -> str | None:
+    """Return the role an appositive gives a person: "Cui Zheng, director of ..., said"."""
+    after = _APPOSITIVE.match(text, m.end, min(len(text), m.end + 160))
+    if after:
+        phrase = after.group(1).strip()
+        # "director of the Research Center for Russia, Eastern Europe, and Central Asian Countries
+        # at Liaoning University": a list of names inside the role runs over its commas.
+        end = after.end(1)
+        while True:
+            more = re.match(r",\s+((?:and\s+)?[A-Z][^,;:()\u2013\u2014]{1,80}?)(?=,|\.(?:\s|$)|;|$)", text[end : end + 100])
+            if not more:
+                break
+            phrase += text[end : end + more.end(1)]
+            end += more.end(1)
+        words = re.findall(r"[\w'\u2019-]+", phrase)
+        if all(w[:1].isupper() or w in ("and", "of", "the") for w in words):
+            return None  # "Lord Justice Patten and Sir Timothy Lloyd": more names, not a role
+        head = [w.lower().strip("'\u2019") for w in words[:6]]
+        if (
+            head
+            and head[0] not in _NOT_ROLE_OPENERS
+            and not head[0].endswith(("ed", "ing"))
+            and set(head[:5]) & ROLE_NOUNS
+        ):
+            return phrase
+    before = _PRE_APPOSITIVE.search(text, max(0, m.start - 80), m.start)
+    if before:
+        phrase = before.group(1).strip()
+        last = phrase.split()[-1].lower()
+        if last in ROLE_NOUNS:
+            return phrase
+    return None
+
+

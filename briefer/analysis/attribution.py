@@ -1,0 +1,195 @@
+"""Who said what: each sentence's speakers, from the reporting verbs and quotations around them.
+
+Handled: `"...," X said` and `"...," said X`; `X said: "..."`; `X said (that) ...`; `according to X`;
+`X told Y ...`; stance verbs (X praised, accused, denied ...); appositives between the speaker and
+the verb (`Hugh Hill, a doctor at X, said`); a participle after the clause (`..., saying ...`);
+quotations over several sentences, whose speaker is named once; a quotation that follows a
+speaker; pronouns (he, she, they, it) continuing the last compatible speaker; descriptions ("the
+attorney", "the company", "a spokesman for X", "Russia's foreign ministry", "a survey by X"); and
+unnamed groups that speak ("an insider", "supporters of the measure"). A sentence whose speaker
+cannot be resolved gets none: no guessing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..lexicon import ACCORDING_TO, DOCUMENT_DESCRIPTIONS, FINDING_VERBS, NEEDS_COMPLEMENT, verb_forms
+from .actors import Entity
+from .names import Mention
+from .referents import SKIP_BETWEEN as _SKIP_BETWEEN
+from .referents import SPEECH_FORMS as _SPEECH
+from .referents import STANCE_FORMS as _STANCE
+from .referents import Referent
+from .referents import Context, find_referents, resolve
+from .subjects import PASSIVE, adjacent_subject, inverted_subject, participle_subject, subject_before
+from .units import Unit
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
+_LOWER_WORD = re.compile(r"[a-z][a-z'\u2019-]*")
+_VERB_WORDS = frozenset(_SPEECH) | frozenset(_STANCE)
+_ACCORDING = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ACCORDING_TO) + r")\s+", re.IGNORECASE)
+_INVERTIBLE = frozenset(
+    f
+    for lemma in "say add ask write continue conclude explain insist warn claim note tell tweet recall reply stress argue admit".split()
+    for f in verb_forms(lemma)
+    if not f.endswith("ing")
+)
+_CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|but|and|as)\b|[;]")
+_PARTICIPLES = frozenset("seen written given known shown spoken chosen".split())
+_BARE_BEFORE = frozenset("they we you i will would could can may might must should did does do not to n't also".split())
+
+
+@dataclass(slots=True)
+class Attribution:
+    unit: int
+    entity: int
+    cue: str
+    confidence: float
+
+
+def attribute(
+    units: list[Unit], mentions: list[Mention], owner: dict[int, int], entities: list[Entity]
+) -> dict[int, list[Attribution]]:
+    """Return each unit's attributions. Unnamed groups and inquiries that speak ("an insider",
+    "the independent inquiry") are appended to ``entities``."""
+    by_unit: dict[int, list[tuple[Mention, int]]] = {}
+    for i, m in enumerate(mentions):
+        if i in owner:
+            by_unit.setdefault(m.unit, []).append((m, owner[i]))
+    ctx = Context(entities)
+    made: dict[str, int] = {}
+    out: dict[int, list[Attribution]] = {}
+    for u in units:
+        if u.caption:
+            continue
+        found = _attribute_unit(u, by_unit.get(u.index, []), entities, ctx, made)
+        if found:
+            out[u.index] = found
+        for m, eid in by_unit.get(u.index, []):
+            if entities[eid].kind in ("person", "organization", "country", "group", "other") and not m.quoted:
+                if not (m.modifier or m.locative):
+                    ctx.saw(eid)  # what "the company" can refer back to: not "a Netflix documentary"
+                if not m.possessive and (m.next in _SPEECH or m.next in _STANCE or m.next in _SKIP_BETWEEN or m.next.endswith("ed")):
+                    ctx.note(eid)  # a subject: what the next sentence's "he" or "it" continues
+        for a in found:
+            ctx.note(a.entity)
+    _continue_quotations(units, out)
+    return out
+
+
+def _attribute_unit(
+    u: Unit, mentions: list[tuple[Mention, int]], entities: list[Entity], ctx: Context, made: dict[str, int]
+) -> list[Attribution]:
+    masked = u.outside_quotes()
+    words = set(_LOWER_WORD.findall(masked.lower()))
+    if words.isdisjoint(_VERB_WORDS) and "according" not in words:
+        return []  # no reporting verb outside the quotes: nobody is reported here
+    refs = find_referents(u, mentions, entities)
+    found: list[Attribution] = []
+    last_verb_end = -1
+
+    def add(ref_list: list[Referent], cue: str, confidence: float, finding: bool = False) -> bool:
+        added = False
+        for ref in ref_list:
+            eid, conf = resolve(ref, u, masked, entities, ctx, made, finding)
+            if eid is None or any(a.entity == eid for a in found):
+                continue
+            found.append(Attribution(u.index, eid, cue, round(confidence * conf, 2)))
+            ctx.note(eid)  # "Russia's foreign ministry said it viewed ...": "it" is the speaker
+            added = True
+        return added
+
+    for m in _ACCORDING.finditer(masked):
+        after = [
+            r for r in refs
+            if r.start >= m.end() and r.start - m.end() < 90 and r.kind not in ("pronoun", "generic")
+            and not (r.kind == "description" and r.word in DOCUMENT_DESCRIPTIONS)
+        ]
+        for r in after:
+            if add([r], "according to", 0.85):
+                break
+    for w in _WORD.finditer(masked):
+        word = w.group().lower()
+        lemma = _SPEECH.get(word) or _STANCE.get(word)
+        if not lemma or _is_passive(masked, w.start()) or _is_attributive(masked, w):
+            continue
+        if any(r.start <= w.start() < r.end for r in refs):
+            continue  # "the only two Arab states": a noun inside a name or a description
+        if lemma in NEEDS_COMPLEMENT and not _has_complement(u, masked, w):
+            continue
+        if word in _PARTICIPLES and not re.search(r"\b(?:has|have|had|having)\s+(?:\w+ly\s+)?$", masked[max(0, w.start() - 20) : w.start()]):
+            continue  # "territories, seen as ...": a participle without "have" reports nothing
+        if word == lemma and not _finite_bare(masked, w.start()):
+            continue  # "a Palestinian state", "a call": a noun unless a subject or an auxiliary comes first
+        speech = word in _SPEECH
+        if word.endswith("ing"):
+            subj = adjacent_subject(refs, masked, w.start()) or participle_subject(refs, masked, w.start())
+        else:
+            subj = subject_before(refs, masked, w.start())
+            if not subj and word in _INVERTIBLE:
+                subj = inverted_subject(refs, masked, w)
+        if not subj:
+            continue
+        if found and last_verb_end >= 0 and not _CLAUSE_BREAK.search(masked[last_verb_end : subj[0].start]):
+            # "Pompeo said that ... Washington had concluded ...": reported inside the first report.
+            continue
+        finding = lemma in FINDING_VERBS
+        if add(subj, lemma, 0.9 if speech else 0.75, finding):
+            last_verb_end = w.end()
+    return found
+
+
+def _has_complement(u: Unit, masked: str, w: re.Match[str]) -> bool:
+    """"X called the talks 'productive'", "X regards Y as ...", "X called on Y": a stance, not an act."""
+    after = masked[w.end() : w.end() + 80]
+    if re.match(r"\s+(?:that|on|for)\b", after) or re.search(r"\bas\b", after[:60]):
+        return True
+    return any(s >= w.end() for s, _ in u.quotes)
+
+
+def _finite_bare(masked: str, v: int) -> bool:
+    before = re.findall(r"[\w'\u2019]+", masked[max(0, v - 30) : v].lower())
+    if not before:
+        return False
+    prev = before[-1]
+    return prev in _BARE_BEFORE or prev.endswith("n't") or (prev.endswith("s") and not prev.endswith(("'s", "\u2019s", "ss")))
+
+
+def _is_passive(masked: str, v: int) -> bool:
+    before = masked[max(0, v - 30) : v].lower().split()
+    return bool(before) and (before[-1] in PASSIVE or len(before) > 1 and before[-1].endswith("ly") and before[-2] in PASSIVE)
+
+
+def _is_attributive(masked: str, w: re.Match[str]) -> bool:
+    """"the reported deaths", "a called meeting": a participle before a noun reports nothing."""
+    before = masked[max(0, w.start() - 6) : w.start()].lower()
+    return w.group().lower().endswith("ed") and bool(re.search(r"\b(?:the|a|an)\s+$", before))
+
+
+def _continue_quotations(units: list[Unit], out: dict[int, list[Attribution]]) -> None:
+    """Give every sentence of a quotation the speaker named in one of them, and a quotation that
+    follows an attributed sentence that sentence's speaker."""
+    runs: list[list[Unit]] = []
+    for u in units:
+        if u.caption:
+            continue
+        if runs and u.opens_inside and runs[-1][-1].leaves_open and runs[-1][-1].index == u.index - 1:
+            runs[-1].append(u)
+        else:
+            runs.append([u])
+    prev_speaker: Attribution | None = None
+    prev_index = -2
+    for run in runs:
+        tagged = next((out[u.index][0] for u in run if u.index in out), None)
+        starts_quote = bool(run[0].quotes) and run[0].quotes[0][0] == 0
+        if tagged is None and starts_quote and prev_speaker and prev_index == run[0].index - 1:
+            tagged = Attribution(-1, prev_speaker.entity, prev_speaker.cue, 0.6)
+        if tagged is not None:
+            for u in run:
+                if u.index not in out and u.quoted_share() > 0.5:
+                    out[u.index] = [Attribution(u.index, tagged.entity, tagged.cue, min(0.7, tagged.confidence))]
+        last = run[-1]
+        prev_speaker = out[last.index][0] if last.index in out else None
+        prev_index = last.index

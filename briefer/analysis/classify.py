@@ -1,0 +1,129 @@
+"""Sentences → outcomes (what happened, was decided or found) and open questions (what remains
+unresolved, uncertain, disputed, pending or still to come).
+
+Each sentence is scored on weighted cue phrases kept in `briefer.lexicon`. Outcomes are told in
+the narrative past ("pleaded guilty", "was arrested", "have decided"); open questions in the
+future, the modal, the pending and the disputed ("will", "is expected to", "could face", "still",
+"whether", "denies"). Cues inside a quotation count for less than the reporter's own words: a
+speaker's "we will fight" is a position before it is an open question. The sentence is the
+evidence; the item's text is the sentence trimmed of its attribution ("..., the agency said").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..lexicon import BACKGROUND_CUES, OPEN_CUES, OUTCOME_VERBS, SPEECH_VERBS, STANCE_VERBS, form_table
+from .cues import Matcher, parse, words_of
+from .units import Unit
+
+_OUTCOME_FORMS = {f: lemma for f, lemma in form_table(OUTCOME_VERBS).items() if f != lemma and not f.endswith("ing")}
+# Reporting verbs tell who said what, not what happened — unless they are events too ("rejected").
+_REPORTING = set(form_table(SPEECH_VERBS | STANCE_VERBS)) - set(form_table(OUTCOME_VERBS))
+_OPEN = Matcher([parse(name, phrase, weight, **options) for name, phrase, weight, options in OPEN_CUES])
+
+
+def _open_cues(text: str) -> dict[str, float]:
+    return _OPEN.find(text)
+_BACKGROUND = re.compile("|".join(BACKGROUND_CUES), re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
+# Past forms the regular rules cannot make, of verbs that tell events.
+_IRREGULAR_PAST = frozenset(
+    "won lost held found struck fell rose took left fled sold hit cut shut broke began built caught drove "
+    "flew froze gave got went grew hid kept knew led made met paid put quit ran sent set shot sank spent "
+    "stole stood swore threw withdrew bought brought chose dealt drew became came fought upheld".split()
+)
+_NOT_EVENTS = frozenset(
+    "based used supposed related concerned interested involved married aged called named armed "
+    "unprecedented unexpected alleged so-called red".split()
+)
+_RESULT = re.compile(r"\b\d{1,3}-\d{1,3}\b|\b\d+ points\b|\bfirst of its kind\b")
+_STATE_AUX = frozenset("is are 's be being am seems seem remain remains become becomes not".split())
+_AUX_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|already\s+|since\s+|also\s+|just\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|un|ft|lt)\b", re.IGNORECASE)
+_TRAILING_TAG = re.compile(
+    r",?\s+(?:according to [^,.]+|[A-Z][\w.'\u2019 -]{0,60}? (?:said|says|added|reported|announced|confirmed)"
+    r"(?: [a-z]+day| in a statement| on [A-Z]\w+)?|(?:said|says|added) [A-Z][\w.'\u2019 -]{0,60}?)\.?$"
+)
+
+# Thresholds on the scores: an outcome needs one past event in the reporter's words (two when the
+# sentence is someone's statement, which is a position first); an open question one firm cue or
+# a few leaning ones. A sentence with several open cues is no plain outcome.
+OUTCOME_THRESHOLD = 0.5
+ATTRIBUTED_OUTCOME_THRESHOLD = 1.0
+OPEN_THRESHOLD = 0.75
+OPEN_BLOCKS_OUTCOME = 1.5
+LEAD_BONUS = 0.5  # news tells its main event first
+# A speaker's own modal and future words count for less than the reporter's: a fraction of them,
+# up to a cap, and only the firm ones.
+QUOTED_FACTOR = 0.5
+QUOTED_CAP = 1.0
+QUOTED_CUE_MIN = 1.0
+
+
+def is_outcome(v: Verdict, attributed: bool, lead: bool) -> bool:
+    """Return True when the scores make the sentence an outcome."""
+    need = ATTRIBUTED_OUTCOME_THRESHOLD if attributed else OUTCOME_THRESHOLD
+    return v.outcome + (LEAD_BONUS if lead else 0.0) >= need and v.open < OPEN_BLOCKS_OUTCOME
+
+
+def is_open(v: Verdict) -> bool:
+    """Return True when the scores make the sentence an open question."""
+    return v.open >= OPEN_THRESHOLD
+
+
+@dataclass(slots=True)
+class Verdict:
+    outcome: float
+    open: float
+
+
+def score(u: Unit) -> Verdict:
+    """Return how strongly a sentence reads as an outcome and as an open question (0 = not at all)."""
+    outside = u.outside_quotes()
+    words = words_of(outside)
+    open_ = sum(_OPEN.find_words(words).values())
+    if u.quotes:
+        inside = " ".join(u.text[s:e] for s, e in u.quotes)
+        said = sum(w for w in _open_cues(inside).values() if w >= QUOTED_CUE_MIN)
+        open_ += min(QUOTED_CAP, QUOTED_FACTOR * said)
+    outcome = _events(words, outside)
+    if _BACKGROUND.search(u.text):
+        outcome -= 1
+        open_ -= 0.5
+    if u.quoted_share() > 0.6:
+        outcome -= 1
+    return Verdict(outcome, open_)
+
+
+def _events(words: list[str], outside: str) -> float:
+    """Return the weight of finite past-tense event verbs in the reporter's own words (``words``
+    are lower-case, a capitalised word inside the sentence blank: see `cues.words_of`)."""
+    total = 0.0
+    prev = prev2 = ""
+    for w in words:
+        if w and w not in _REPORTING and w not in _NOT_EVENTS and prev not in _ADJECTIVE_BEFORE:
+            # "the planned rendezvous" is an adjective; "is restricted" a state, not an event.
+            if not (prev in _STATE_AUX or prev.endswith("ly") and prev2 in _STATE_AUX):
+                if w in _OUTCOME_FORMS and (w.endswith("d") or w in _IRREGULAR_PAST):
+                    total += 1.0
+                elif w in _IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4):
+                    total += 0.5
+        prev2, prev = prev, w
+    if "ha" in outside:
+        total += 0.5 * len(_AUX_PERFECT.findall(outside))
+    if _RESULT.search(outside):
+        total += 0.5  # "lost 24-17", "second on 12 points": a result in figures
+    return total
+
+
+_ADJECTIVE_BEFORE = frozenset("the a an its their his her this that".split())
+
+
+def item_text(u: Unit) -> str:
+    """Return the sentence as a statement: its trailing attribution trimmed."""
+    text = u.text.strip()
+    trimmed = _TRAILING_TAG.sub("", text).strip()
+    if len(trimmed.split()) >= 5 and trimmed != text:
+        return trimmed.rstrip(",;: ") + "."
+    return text

@@ -1,0 +1,99 @@
+"""Word-phrase cues matched in one pass over a sentence's words.
+
+A cue is written as data in `briefer.lexicon`: words separated by spaces, alternatives by ``|``,
+a trailing ``*`` for a stem ("investigat*"), ``!word`` for a word that must not come next. Each
+cue is looked up from its first word, so a sentence costs one dictionary probe per word however
+many cues there are — a regular expression per cue cost a hundred times more.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|\?")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    name: str
+    weight: float
+    steps: tuple[tuple[frozenset[str], tuple[str, ...]], ...]  # (exact words, stems) per position
+    not_next: frozenset[str] = frozenset()
+    not_first: bool = False  # "Still, ..." opening a sentence means "nevertheless"
+    unless: frozenset[str] = frozenset()  # words anywhere in the sentence that cancel the cue
+
+
+def parse(name: str, phrase: str, weight: float, *, not_first: bool = False, unless: str = "") -> Cue:
+    """Return the cue a phrase describes ("is|are due|set to", "investigat*", "appeal !court")."""
+    steps = []
+    not_next: set[str] = set()
+    for position in phrase.split():
+        if position.startswith("!"):
+            not_next.update(position[1:].split("|"))
+            continue
+        words = position.split("|")
+        steps.append((frozenset(w for w in words if not w.endswith("*")), tuple(w[:-1] for w in words if w.endswith("*"))))
+    return Cue(name, weight, tuple(steps), frozenset(not_next), not_first, frozenset(unless.split()))
+
+
+class Matcher:
+    """Find which cues of a set occur in a text."""
+
+    def __init__(self, cues: list[Cue]) -> None:
+        self.by_first: dict[str, list[Cue]] = {}
+        self.by_stem: list[tuple[str, Cue]] = []
+        for cue in sorted(cues, key=lambda c: -len(c.steps)):  # the longest cue wins a position
+            exact, stems = cue.steps[0]
+            for w in exact:
+                self.by_first.setdefault(w, []).append(cue)
+            for s in stems:
+                self.by_stem.append((s, cue))
+
+    def find(self, text: str) -> dict[str, float]:
+        """Return the cues found in ``text``, by name, with their weights (each counted once)."""
+        return self.find_words(words_of(text))
+
+    def find_words(self, words: list[str]) -> dict[str, float]:
+        """Return the cues found in a sentence's words (as `words_of` gives them)."""
+        present = set(words)
+        found: dict[str, float] = {}
+        for i, w in enumerate(words):
+            candidates = self.by_first.get(w, [])
+            if self.by_stem:
+                candidates = candidates + [c for s, c in self.by_stem if w.startswith(s)]
+            for cue in candidates:
+                if cue.name in found or not self._matches(cue, words, i, present):
+                    continue
+                found[cue.name] = cue.weight
+                break  # one cue per position: "could have" is not also "could"
+        return found
+
+    @staticmethod
+    def _matches(cue: Cue, words: list[str], i: int, present: set[str]) -> bool:
+        if cue.not_first and i == 0:
+            return False
+        if cue.unless and cue.unless & present:
+            return False
+        n = len(cue.steps)
+        if i + n > len(words):
+            return False
+        for k in range(1, n):
+            exact, stems = cue.steps[k]
+            w = words[i + k]
+            if w not in exact and not any(w.startswith(s) for s in stems):
+                return False
+        return not (cue.not_next and i + n < len(words) and words[i + n] in cue.not_next)
+
+
+def words_of(text: str) -> list[str]:
+    """Return the lower-case words of ``text`` (apostrophes made straight), and "?" marks.
+
+    A capitalised word inside the sentence is part of a name ("James May", "Will Smith") and
+    stands for no cue: it comes back empty.
+    """
+    words = _CASED.findall(text.replace("\u2019", "'"))
+    return [w.lower() if not i or w.islower() or w.isupper() or not w[0].isupper() else "" for i, w in enumerate(words)]
+
+
+_CASED = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?|\?")

@@ -1,0 +1,290 @@
+"""Sentences → name mentions: runs of capitalised words, with titles, honorifics and roles split off.
+
+"U.S. President Donald Trump" is the name "Donald Trump" with the role "U.S. President";
+"Mr Hussen" is "Hussen" with an honorific that also tells his gender; "Kelvin Meadows of Arsenal's
+Black Scarf Movement" is two names, a person and an organisation. A capitalised word that only
+starts a sentence ("Echoing this view, ...") is not a name unless the article also uses it
+elsewhere as one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..lexicon import (
+    EXAMPLE_CUES,
+    FEMALE_HONORIFICS,
+    HONORIFICS,
+    KNOWN_ORG_NAMES,
+    MALE_HONORIFICS,
+    NAME_CONNECTORS,
+    NOT_NAMES,
+    ORG_HEADS,
+    PERSON_PARTICLES,
+    RUN_IN_STARTERS,
+    TITLE_WORDS,
+)
+from .runs import adjacent, places, run_end
+from .tokens import Token, given_names, tokenize
+from .units import Unit
+
+_POSSESSIVE = re.compile(r"['\u2019]s$")
+_LOWER_TITLES = TITLE_WORDS
+# A run continues over "of", "for", "the" ... only into another capitalised word.
+_INNER = NAME_CONNECTORS
+# A name inside an enumeration of examples: "the likes of Justin Bieber, Demi Lovato and ...".
+_EXAMPLE = re.compile(
+    r"\b(?:" + "|".join(EXAMPLE_CUES) + r")\s+(?:[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*\s*(?:,\s*|\s+and\s+))*$"
+)
+_KIN = frozenset("daughter son wife husband mother father sister brother partner girlfriend boyfriend fiance fiancee".split())
+_TIME_WORDS = frozenset(
+    "january february march april june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday".split()
+)
+_COMMON_OPENERS = frozenset(w.lower() for w in RUN_IN_STARTERS) | NOT_NAMES
+_OPEN_QUOTES = frozenset("\"'\u201c\u2018")
+# Words that end a run of role words read leftwards from a name ("rally were | hate cleric").
+_ROLE_STOP = frozenset(
+    "is was are were be been has have had will would could can may said says told added and or but "
+    "by with from to of in on at for as that which who the a an his her their its our my".split()
+)
+
+
+@dataclass(slots=True)
+class Mention:
+    """One place where the article names someone or something."""
+
+    unit: int
+    start: int  # offsets of the name itself in the clean text, titles left out
+    end: int
+    name: str
+    surface: str  # as written, titles and honorifics included
+    role: str | None = None
+    honorific: str | None = None
+    possessive: bool = False
+    initial: bool = False  # the name starts its sentence
+    prev: str = ""  # the word before the surface form, lower-case
+    next: str = ""  # the word after the name, lower-case
+    prev2: str = ""  # the word before that
+    next_cap: bool = False  # the word after the name is capitalised
+    quoted: bool = False  # the mention sits inside a quotation
+    example: bool = False  # named as an example ("the likes of X, Y and Z"), not as an actor
+    modifier: bool = False  # "a Netflix documentary": the name only modifies a noun
+    locative: bool = False  # "in Syria", "at the AMAs": the name is where something happens
+
+    @property
+    def tokens(self) -> list[str]:
+        return self.name.split()
+
+
+def find_mentions(units: list[Unit], text: str, lowercase_vocab: set[str]) -> list[Mention]:
+    """Return every name mention of the non-caption units, in order."""
+    out: list[Mention] = []
+    for u in units:
+        if u.caption:
+            continue
+        out.extend(_unit_mentions(u, text, lowercase_vocab))
+    return out
+
+
+def lowercase_words(text: str) -> set[str]:
+    """Return the words the article writes in lower case: its common words."""
+    return {m.group() for m in re.finditer(r"\b[a-z][a-z'-]+\b", text)}
+
+
+def _unit_mentions(u: Unit, text: str, vocab: set[str]) -> list[Mention]:
+    toks = tokenize(u.text, u.start)
+    # Words that open the sentence, or a quotation inside it, are capitalised whatever they are.
+    openers = {
+        i + 1
+        for i, t in enumerate(toks[:-1])
+        if t.text in _OPEN_QUOTES and (t.start == u.start or text[t.start - 1] in " (\u2014\u2013-")
+    }
+    first_word = next((i for i, t in enumerate(toks) if t.word), None)
+    openers.add(first_word)
+    out: list[Mention] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        t = toks[i]
+        if not (t.cap and t.word):
+            i += 1
+            continue
+        j = run_end(toks, i, text)
+        run = toks[i:j]
+        initial = i in openers
+        if initial and run and _is_common(run[0].text, vocab):
+            run = run[1:]
+            initial = False
+            i += 1
+        # "According to NASA" or "The International Centre ...": the name starts after them.
+        while run and (run[0].text.lower() in _INNER or run[0].text in ("The", "A", "An")) and len(run) > 1:
+            run = run[1:]
+            i += 1
+        for piece, at in _person_after_name(run, i):
+            out.extend(_split_run(u, piece, toks, at, text, initial and at == i))
+        i = max(j, i + 1)
+    return out
+
+
+def _is_common(word: str, vocab: set[str]) -> bool:
+    w = _POSSESSIVE.sub("", word).lower()
+    if w in PERSON_PARTICLES or w.rstrip(".") in HONORIFICS:
+        return False  # "Del Bosque's side ...", "Mr Hussen said ...": part of the name
+    return w in _COMMON_OPENERS or w in vocab
+
+
+def _person_after_name(run: list[Token], i: int) -> list[tuple[list[Token], int]]:
+    """Split "United Nations Samantha Power" before the given name that starts a person's name."""
+    names = given_names()
+    for k in range(1, len(run)):
+        if run[k].text.lower() in _TIME_WORDS:  # "Obama Saturday": a name, then a weekday
+            return [(run[:k], i)] + ([(run[k + 1 :], i + k + 1)] if k + 1 < len(run) else [])
+    for k in range(1, len(run)):
+        w = run[k].text.lower()
+        prev = run[k - 1].text.lower()
+        if run[k].text[:1].isupper() and w in PERSON_PARTICLES and prev not in names:
+            return [(run[:k], i), (run[k:], i + k)]  # "Holland Del Bosque": a team, then a coach
+        if any(t.text.lower().rstrip(".") in _LOWER_TITLES for t in run[:k]):
+            return [(run, i)]  # "US Secretary of State Mike Pompeo": the title split handles it
+        if w in names and run[k - 1].cap and prev not in names and _names_a_body(run[:k]):
+            if prev.rstrip(".") in _LOWER_TITLES or prev.rstrip(".") in HONORIFICS:
+                continue
+            if len(run) - k <= 3 and all(t.cap for t in run[k:]):
+                return [(run[:k], i), (run[k:], i + k)]
+    return [(run, i)]
+
+
+def _names_a_body(tokens: list[Token]) -> bool:
+    """True for "United Nations", "Herald Sun", "Kansas": what a person's name can follow unseparated."""
+    words = [t.text for t in tokens]
+    phrase = " ".join(words)
+    return (
+        phrase in KNOWN_ORG_NAMES
+        or phrase.casefold() in places()
+        or any(w.lower() in ORG_HEADS for w in words)
+    )
+
+
+def _split_run(u: Unit, run: list[Token], toks: list[Token], i: int, text: str, initial: bool) -> list[Mention]:
+    """Return the mentions in one run: titles split off, a person after an organisation apart."""
+    if not run:
+        return []
+    words = [t.text for t in run]
+    low = [w.lower().rstrip(".") for w in words]
+    # Where does a title end? "U.S. President | Donald Trump", "Secretary of State | Mike Pompeo".
+    title_end = 0
+    honorific = None
+    office = low[-1] in ORG_HEADS  # "General Assembly", "Foreign Office": an organisation's name
+    for k, w in enumerate(low[:-1] if not office else []):
+        if w in _LOWER_TITLES or w in HONORIFICS:
+            title_end = k + 1
+            if w in HONORIFICS:
+                honorific = w
+    name_tokens = run[title_end:]
+    if name_tokens and name_tokens[0].text.lower() in _INNER:
+        # "Secretary of State Mike Pompeo", "Ambassador to the United Nations Samantha Power":
+        # the title runs on; the person is the trailing given name and surname.
+        tail = _trailing_person(name_tokens)
+        if tail is None and name_tokens[0].text.lower() == "of" and title_end == 1:
+            # "CEO of South Wind Women's Center": the organisation the title belongs to.
+            name_tokens = name_tokens[1:]
+            while name_tokens and name_tokens[0].text.lower() == "the":
+                name_tokens = name_tokens[1:]
+            title_end = 0
+            run = name_tokens
+            words = [t.text for t in run]
+        elif tail is None:  # "High Commissioner for Human Rights": an office, not a person
+            title_end, name_tokens = 0, run
+        else:
+            title_end += len(name_tokens) - len(tail)
+            name_tokens = tail
+    while name_tokens and name_tokens[-1].text.lower() in _INNER:
+        name_tokens.pop()
+    if not name_tokens:
+        return []
+    role = " ".join(words[:title_end]) or None
+    if role and role.lower().rstrip(".") in HONORIFICS:
+        role = None
+    pre = _role_before(toks, i, text)
+    if pre and not role:
+        role = pre
+    elif pre and role:
+        role = f"{pre} {role}"
+    if len(name_tokens) == 1 and name_tokens[0].text.lower().rstrip(".") in _LOWER_TITLES:
+        return []  # "CEO", "Colonel": a title with no name is no name
+    first, last = name_tokens[0], name_tokens[-1]
+    possessive = bool(_POSSESSIVE.search(last.text))
+    end = last.end - (2 if possessive else 0)
+    name = text[first.start : end]
+    i = next(k for k, t in enumerate(toks) if t.start == run[0].start)
+    j = i + len(run)
+    prev_tok = toks[i - 1].text.lower() if i > 0 else ""
+    prev2 = toks[i - 2].text.lower() if i > 1 else ""
+    next_tok = toks[j].text.lower() if j < len(toks) else ""
+    return [
+        Mention(
+            unit=u.index,
+            start=first.start,
+            end=end,
+            name=name,
+            surface=text[run[0].start : end],
+            role=role,
+            honorific=honorific,
+            possessive=possessive,
+            initial=initial and title_end == 0,
+            prev=prev_tok,
+            next=next_tok,
+            prev2=prev2,
+            next_cap=j < len(toks) and toks[j].cap,
+            quoted=any(s <= first.start - u.start < e for s, e in u.quotes),
+            example=_has_example_cue(u.text) and bool(_EXAMPLE.search(u.text, 0, run[0].start - u.start)),
+        )
+    ]
+
+
+def _trailing_person(tokens: list[Token]) -> list[Token] | None:
+    names = given_names()
+    for k in range(len(tokens) - 1, -1, -1):
+        if tokens[k].text.lower() in names:
+            return tokens[k:]
+    return None
+
+
+def _role_before(toks: list[Token], i: int, text: str) -> str | None:
+    """Return lower-case role words right before a name ("fertility specialist", "coach")."""
+    k = i - 1
+    if k < 0 or toks[k].cap:
+        return None
+    word = toks[k].text.lower().rstrip(".")
+    if word in _KIN and k > 0 and toks[k - 1].text.lower() in ("his", "her", "their", "my", "our"):
+        return f"{toks[k - 1].text} {toks[k].text}"  # "his daughter Amira Abase"
+    if word not in _LOWER_TITLES:
+        return None
+    start = k
+    # Extend left over modifiers: "Chargers coach", "Palestinian chief negotiator", "AA president".
+    while start - 1 >= 0 and toks[start - 1].word and adjacent(toks[start - 1], toks[start], text):
+        w = toks[start - 1].text
+        if w.lower() in NAME_CONNECTORS or w.lower() in _COMMON_OPENERS or w.lower() in _ROLE_STOP:
+            break
+        start -= 1
+        if i - start >= 4:
+            break
+    return text[toks[start].start : toks[k].end]
+
+
+def _has_example_cue(text: str) -> bool:
+    return "likes of" in text or "such as" in text or "including" in text
+
+
+def person_gender(m: Mention) -> str | None:
+    """Return "male" or "female" when the mention tells (honorific, given name), else None."""
+    if m.honorific in MALE_HONORIFICS:
+        return "male"
+    if m.honorific in FEMALE_HONORIFICS:
+        return "female"
+    if len(m.tokens) < 2:
+        return None  # a lone surname says nothing ("Omar")
+    return given_names().get(m.tokens[0].lower()) or None
+

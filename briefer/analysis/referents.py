@@ -1,0 +1,298 @@
+"""Who a sentence can name as a speaker, and whom each of those words refers to.
+
+Names; pronouns, which continue the last compatible speaker or subject; descriptions ("the
+attorney" is the person whose role says attorney, "the company" the organisation last named as a
+participant); "Swift's rep" and "a spokesman for Terminix", who speak for the name they attach to;
+"Russia's foreign ministry", which speaks for Russia; "a survey by X", for X; and groups the
+article does not name ("an insider", "supporters of the measure").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..lexicon import (
+    DESCRIPTION_SYNONYMS,
+    DOCUMENT_DESCRIPTIONS,
+    FINDING_VERBS,
+    GENERIC_SPEAKERS,
+    ORG_DESCRIPTIONS,
+    PERSON_DESCRIPTIONS,
+    SPEECH_VERBS,
+    STANCE_VERBS,
+    form_table,
+)
+from .actors import Entity
+from .gazetteer import gaz
+from .names import Mention
+from .units import Unit
+
+SPEECH_FORMS = form_table(SPEECH_VERBS)
+STANCE_FORMS = form_table(STANCE_VERBS | FINDING_VERBS)
+_SPEECH, _STANCE = SPEECH_FORMS, STANCE_FORMS
+_PRONOUN = re.compile(r"\b(he|she|they|it)\b", re.IGNORECASE)
+SKIP_BETWEEN = frozenset(
+    "has have had also later previously however now then again further earlier yesterday today "
+    "allegedly reportedly repeatedly publicly privately sharply strongly firmly quickly immediately "
+    "would will could did does do not never already once still just recently flat-out initially "
+    "last night week month year monday tuesday wednesday thursday friday saturday sunday "
+    "has since even too simply openly angrily".split()
+)
+_REPRESENTS = (
+    "spokesman spokeswoman spokesperson rep reps representative representatives lawyer lawyers attorney "
+    "attorneys aide aides statement spokesmen".split()
+)
+_FOR_X = re.compile(r"\b(?:" + "|".join(_REPRESENTS) + r")\s+(?:for|of|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_GENERIC = re.compile(
+    r"\b(?:(?:the|some|many|most|several|other|angry|furious|an?)\s+)?((?:[A-Z][\w-]*\s+){0,3}|(?:[a-z-]+\s+)?)((?i:"
+    + "|".join(sorted(GENERIC_SPEAKERS, key=len, reverse=True))
+    + r")s?)\b((?:\s+(?:of|from|for)\s+(?:the\s+|both\s+)?[\w-]+(?:\s+[\w-]+)?)?)"
+)
+_DEMONYM_BODY = re.compile(
+    r"\b(?:the\s+)?([A-Z][a-z]+)(?:['\u2019]s)?\s+(?:foreign\s+|defence\s+|defense\s+|interior\s+|state\s+)?"
+    r"(ministry|government|foreign office|embassy|military|army|authorities|officials|police|leaders)\b"
+)
+_LOWER_WORD = re.compile(r"[a-z]+")
+_WORD_SPAN = re.compile(r"[\w'\u2019-]+")
+_DETERMINERS = frozenset("the a an this that his her their its".split())
+_REPRESENTS_SET = frozenset(_REPRESENTS)
+_PRONOUNS = frozenset("he she they it".split())
+_BODIES = frozenset("ministry government office embassy military army authorities officials police leaders".split())
+_DESCRIPTION_NOUNS = PERSON_DESCRIPTIONS | ORG_DESCRIPTIONS | DOCUMENT_DESCRIPTIONS
+_GENERIC_WORDS = frozenset(GENERIC_SPEAKERS | {w + "s" for w in GENERIC_SPEAKERS})
+_UNNAMED = frozenset("analyst expert official observer economist historian".split())
+_NOT_MODIFIERS = frozenset(
+    "the some many most several other angry furious a an while and but as that when because if although where so "
+    "who which whereas yesterday today meanwhile also now then later earlier last instead however".split()
+)
+_MEDIA_HEADS = frozenset("post times news journal herald telegraph guardian mail express mirror sun tribune gazette".split())
+
+
+@dataclass(slots=True)
+class Referent:
+    start: int  # unit-relative
+    end: int
+    kind: str  # "entity", "pronoun", "description", "country", "generic"
+    entity: int | None = None
+    word: str = ""  # pronoun, description noun or country name
+    text: str = ""
+
+
+class Context:
+    """What a pronoun or a description can continue: recent speakers and subjects, recent mentions."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self.entities = entities
+        self.recent: list[int] = []  # speakers and subjects, most recent last
+        self.mentioned: list[int] = []  # every entity named, most recent last
+
+    def note(self, entity: int) -> None:
+        if entity in self.recent:
+            self.recent.remove(entity)
+        self.recent.append(entity)
+
+    def saw(self, entity: int) -> None:
+        if entity in self.mentioned:
+            self.mentioned.remove(entity)
+        self.mentioned.append(entity)
+
+    def pronoun(self, word: str) -> int | None:
+        for eid in reversed(self.recent[-6:]):
+            e = self.entities[eid]
+            if word in ("he", "she"):
+                if e.kind == "person" and (e.gender is None or e.gender == ("male" if word == "he" else "female")):
+                    return eid
+            elif e.kind != "person":
+                return eid
+        return None
+
+    def description(self, noun: str) -> int | None:
+        noun = DESCRIPTION_SYNONYMS.get(noun, noun)
+        if noun == "statement":  # "the statement said": whoever spoke or acted last
+            for eid in reversed(self.recent[-6:]):
+                if self.entities[eid].kind != "person":
+                    return eid
+        if noun in ORG_DESCRIPTIONS or noun == "statement":
+            media = noun in ("newspaper", "outlet", "paper", "network", "channel", "station", "website")
+            for eid in reversed(self.mentioned[-8:]):
+                e = self.entities[eid]
+                is_media = e.name.split()[-1].lower() in _MEDIA_HEADS
+                if e.kind in ("organization", "other") and is_media == media:
+                    return eid
+            return None
+        for eid in reversed(self.mentioned):
+            e = self.entities[eid]
+            words = {DESCRIPTION_SYNONYMS.get(w, w) for w in re.findall(r"[a-z]+", (e.role or "").lower())}
+            if e.kind == "person" and noun in words:
+                return eid
+        return None
+
+
+def find_referents(u: Unit, mentions: list[tuple[Mention, int]], entities: list[Entity]) -> list[Referent]:
+    masked = u.outside_quotes()
+    # Each pattern runs only when a word it needs is in the sentence: most sentences lack them.
+    present = set(_LOWER_WORD.findall(masked.lower()))
+    represents = not present.isdisjoint(_REPRESENTS_SET)
+    refs: list[Referent] = []
+    for m, eid in mentions:
+        s, e = m.start - u.start, m.end - u.start
+        if entities[eid].kind in ("place", "event") or m.quoted:
+            continue
+        if m.possessive:
+            tail = represents and re.match(r"['\u2019]s\s+(?:\w+\s+)?(" + "|".join(_REPRESENTS) + r")\b", u.text[e:])
+            if tail:  # "Swift's rep told Fox News": the rep speaks for Swift
+                refs.append(Referent(s, e + tail.end(), "entity", eid, text=u.text[s : e + tail.end()]))
+            continue
+        j = _FOR_X.search(u.text, max(0, s - 40), s) if represents else None
+        if j:  # "a spokesman for Terminix", "Representatives for Vergara"
+            det = re.search(r"\b(?:a|an|the)\s+$", u.text[max(0, j.start() - 5) : j.start()], re.IGNORECASE)
+            k = j.start() - (len(det.group()) if det else 0)
+            refs.append(Referent(k, e, "entity", eid, text=m.name))
+            continue
+        refs.append(Referent(s, e, "entity", eid, text=m.name))
+    for m in _PRONOUN.finditer(masked) if not present.isdisjoint(_PRONOUNS) else ():
+        refs.append(Referent(m.start(), m.end(), "pronoun", word=m.group(1).lower()))
+    for m in _DEMONYM_BODY.finditer(masked) if not present.isdisjoint(_BODIES) else ():
+        country = gaz().demonyms.get(m.group(1).casefold()) or gaz().names.get(m.group(1).casefold(), (None,))[0]
+        if country:
+            refs = [r for r in refs if not (m.start() <= r.start < m.end())]
+            refs.append(Referent(m.start(), m.end(), "country", word=country, text=m.group(0)))
+    for m in _descriptions(masked) if not present.isdisjoint(_DESCRIPTION_NOUNS) else ():
+        if any(r.start <= m.start(2) < r.end for r in refs):
+            continue
+        if re.search(r"[A-Z][\w.'\u2019-]*,\s*$", masked[max(0, m.start() - 40) : m.start()]) or re.match(
+            r",\s+(?:[A-Z][\w.-]*\s+)*[A-Z]", masked[m.end() : m.end() + 40]
+        ):
+            # "James Maron, the family's attorney," or "the family's attorney, James Maron": the name speaks.
+            continue
+        # A name that only modifies the description ("The Russia space agency") is not the referent.
+        refs = [r for r in refs if not (m.start() <= r.start and r.end <= m.end())]
+        refs.append(Referent(m.start(), m.end(), "description", word=m.group(2).lower(), text=m.group(0)))
+    for m in _GENERIC.finditer(masked) if not present.isdisjoint(_GENERIC_WORDS) else ():
+        mods, head, pp = m.group(1).strip(), m.group(2), m.group(3).strip()
+        if head[0].isupper() and (mods or masked[: m.start(2)].strip(" \"'\u2018\u201c_")):
+            continue  # capitalised inside a sentence: part of a name, not a group
+        if any(r.start <= m.start(2) < r.end for r in refs):
+            continue
+        words = mods.split()
+        while words and (words[0].lower() in _NOT_MODIFIERS or words[0].lower() in _SPEECH or words[0].lower() in _STANCE):
+            words = words[1:]
+        name = " ".join(x for x in (" ".join(words), head, pp) if x)
+        start = m.start(2) if not words else m.start(1) + mods.index(words[0])
+        if m.start() < start and masked[m.start() : start].strip().lower() in _NOT_MODIFIERS:
+            start = m.start()  # keep "an insider", "the states" whole: the article's own words
+        refs.append(Referent(start, m.end(), "generic", word=head.lower(), text=name))
+    refs.sort(key=lambda r: (r.start, -r.end))
+    return refs
+
+
+class _Found:
+    """A description found by `_descriptions`, shaped like the match of a regular expression."""
+
+    __slots__ = ("spans", "groups")
+
+    def __init__(self, spans: list[tuple[int, int]], groups: list[str]) -> None:
+        self.spans, self.groups = spans, groups
+
+    def start(self, i: int = 0) -> int:
+        return self.spans[i][0]
+
+    def end(self, i: int = 0) -> int:
+        return self.spans[i][1]
+
+    def group(self, i: int = 0) -> str:
+        return self.groups[i]
+
+
+def _descriptions(masked: str) -> list[_Found]:
+    """Return "the attorney", "the family's attorney", "The Russia space agency": a determiner, at
+    most three words, a description noun; the determiner nearest the noun wins."""
+    words = list(_WORD_SPAN.finditer(masked))
+    out = []
+    for k, w in enumerate(words):
+        noun = w.group().lower()
+        if noun not in _DESCRIPTION_NOUNS:
+            continue
+        for j in range(k - 1, max(-1, k - 5), -1):
+            if not masked[words[j].end() : words[j + 1].start()].isspace():
+                break
+            if words[j].group().lower() in _DETERMINERS:
+                start = words[j].start()
+                out.append(_Found([(start, w.end()), (words[j + 1].start(), w.start()), (w.start(), w.end())],
+                                  [masked[start : w.end()], masked[words[j + 1].start() : w.start()], noun]))
+                break
+    return out
+
+
+def resolve(
+    ref: Referent, u: Unit, masked: str, entities: list[Entity], ctx: Context, made: dict[str, int], finding: bool
+) -> tuple[int | None, float]:
+    if ref.kind == "entity" and ref.entity is not None:
+        e = entities[ref.entity]
+        if e.kind in ("place", "event") or finding and e.kind == "person":
+            return None, 0
+        return ref.entity, 1.0
+    if ref.kind == "pronoun":
+        eid = ctx.pronoun(ref.word)
+        if finding and eid is not None and entities[eid].kind == "person":
+            return None, 0
+        return eid, 0.85
+    if ref.kind == "description":
+        noun = DESCRIPTION_SYNONYMS.get(ref.word, ref.word)
+        if noun in DOCUMENT_DESCRIPTIONS and noun != "statement":
+            return _document(ref, u, masked, entities, ctx, made)
+        if finding:
+            return None, 0
+        return ctx.description(ref.word), 0.75
+    if ref.kind == "country":
+        for e in entities:
+            if e.kind == "country" and e.name == ref.word and e.mentions:
+                e.forms[ref.text] = e.forms.get(ref.text, 0) + 1
+                return e.id, 0.9
+        return _make(entities, made, ref.word, "country", ref.text, u.start + ref.start), 0.9
+    if ref.kind == "generic" and not finding:
+        key = DESCRIPTION_SYNONYMS.get(ref.word, DESCRIPTION_SYNONYMS.get(ref.word.rstrip("s"), ref.word.rstrip("s")))
+        if key in _UNNAMED:
+            return None, 0  # "analysts say": commentary, not a party to the story
+        name = ref.text[0].upper() + ref.text[1:]
+        eid = _make(entities, made, "generic:" + key, "group", name, u.start + ref.start)
+        surface = masked[ref.start : ref.end].strip()
+        entities[eid].forms[surface] = entities[eid].forms.get(surface, 0) + 1
+        return eid, 0.8
+    return None, 0
+
+
+def _document(
+    ref: Referent, u: Unit, masked: str, entities: list[Entity], ctx: Context, made: dict[str, int]
+) -> tuple[int | None, float]:
+    """"A survey released by Direct Health Solutions found": the survey's author speaks; "the
+    independent inquiry found", with no author named, makes the inquiry an actor."""
+    tail = masked[ref.end : ref.end + 80]
+    by = re.search(r"\b(?:by|from|of)\s+(?:the\s+)?([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)", tail)
+    if by:
+        name = by.group(1).casefold()
+        for e in entities:
+            if e.mentions and e.kind in ("organization", "other", "country") and name in {f.casefold() for f in e.forms}:
+                return e.id, 0.8
+    noun = DESCRIPTION_SYNONYMS.get(ref.word, ref.word)
+    if noun == "report" and ("report:" + noun) not in made and "inquiry:inquiry" in made:
+        noun = "inquiry"  # "the report" of an inquiry already named
+    modifiers = [w for w in ref.text.split()[1:-1] if w.islower() and w.isalpha()]
+    name = " ".join([*modifiers, ref.word])
+    key = f"{'inquiry' if noun == 'inquiry' else 'report'}:{noun}"
+    return _make(entities, made, key, "organization", name, u.start + ref.start, surface=ref.text), 0.7
+
+
+def _make(entities: list[Entity], made: dict[str, int], key: str, kind: str, name: str, first: int, surface: str = "") -> int:
+    if key not in made:
+        e = Entity(len(entities), name, kind)
+        e.first = first
+        entities.append(e)
+        made[key] = e.id
+    e = entities[made[key]]
+    for form in filter(None, {name, surface}):
+        e.forms[form] = e.forms.get(form, 0) + 1
+    return e.id
+
+

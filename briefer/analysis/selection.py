@@ -1,0 +1,76 @@
+"""Which entities are actors of the story, in order of salience, and the names they go by."""
+
+from __future__ import annotations
+
+import re
+
+from .actors import Entity
+from .names import Mention
+
+
+def _works_for(m: Mention, person_ends: set[int], text: str) -> bool:
+    """"Kelvin Meadows of Arsenal's Black Scarf Movement": an organisation right after a person."""
+    before = text[max(0, m.start - 40) : m.start]
+    hit = re.search(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*['\u2019]s\s+)?$", before)
+    return bool(hit) and (m.start - len(before) + hit.start()) in person_ends
+
+
+def select(entities: list[Entity], speaking: dict[int, int], text: str = "") -> list[Entity]:
+    """Return the entities that are actors of the story, most salient first.
+
+    People named in full, and anyone who speaks, are actors; organisations and countries when
+    they act (a verb follows their name), recur as participants, or employ a speaker ("Kelvin
+    Meadows of Arsenal's Black Scarf Movement"); places, events and works never are, nor are
+    people named only as examples ("the likes of ...").
+    """
+    chosen: list[tuple[float, Entity]] = []
+    people = [e for e in entities if e.kind == "person" and (speaking.get(e.id) or len(e.name.split()) >= 2)]
+    person_ends = {m.end for e in people for m in e.mentions}
+    affiliations = " ".join(e.role or "" for e in people)
+    for e in entities:
+        if not e.mentions and not e.forms:
+            continue
+        n = len(e.mentions) or sum(e.forms.values())
+        spoke = speaking.get(e.id, 0)
+        if e.kind in ("place", "event"):
+            continue
+        affiliated = any(_works_for(m, person_ends, text) for m in e.mentions) or (
+            len(e.name) > 3 and e.name in affiliations
+        )
+        if spoke:
+            keep = True
+        elif e.mentions and all(m.example for m in e.mentions):
+            keep = False
+        elif e.kind == "person":
+            keep = len(e.name.split()) >= 2 or n >= 2 or bool(e.role)
+        elif e.kind == "organization":
+            team = any(
+                m.prev == "the" and len(m.tokens) == 1 and m.name.endswith("s") and not m.name.isupper() and not m.quoted
+                for m in e.mentions
+            )
+            keep = e.agentive >= 1 or e.plain >= 2 or affiliated or team
+        elif e.kind == "country":
+            keep = e.agentive >= 1 or e.possessive >= 1 and n >= 2 or e.plain >= 2
+        elif e.kind == "group":
+            keep = e.agentive >= 1
+        else:
+            keep = affiliated and len(e.name.split()) > 1 or e.agentive >= 2 and e.plain >= 3
+        if not keep:
+            continue
+        salience = n + 2 * spoke + e.agentive + 2.0 / (1 + e.first / 500)
+        chosen.append((salience, e))
+    chosen.sort(key=lambda se: (-se[0], se[1].first))
+    return [e for _, e in chosen]
+
+
+def aliases(e: Entity) -> list[str]:
+    """Return the other ways the article names an entity, without repeats (honorifics count:
+    "Mr Hussen" is a way the article names Abase Hussen)."""
+    seen = {e.name.casefold()}
+    out = []
+    for form in sorted(e.forms, key=lambda f: -e.forms[f]):
+        k = form.replace("\u2019", "'").casefold()
+        if k and k not in seen:
+            seen.add(k)
+            out.append(form)
+    return out

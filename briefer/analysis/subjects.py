@@ -1,0 +1,170 @@
+"""The subject of a reporting verb: which referent, before or after it, is the speaker.
+
+"he said", "Trump has said"; "Su Xiaohui, deputy director of ..., warned" (the head of the clause
+across an appositive); `"...," said Avi Bell` (after the verb); "Roy Bentham of Spirit of Shankly
+said"; "Mr Hussen came to Britain ... and said"; "Barry Beavis launched a bid, saying ..."; "with
+Ayman Safadi warning ..."; "The United Nations and the European Union stressed" (both).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import DOCUMENT_DESCRIPTIONS, ROLE_NOUNS
+from .referents import SKIP_BETWEEN as _SKIP_BETWEEN
+from .referents import SPEECH_FORMS as _SPEECH
+from .referents import STANCE_FORMS as _STANCE
+from .referents import Referent
+
+PASSIVE = frozenset("was were been being is are be get got".split())
+_PREPOSITIONS = frozenset(
+    "of at for in on from with by to about against over under into between among through via "
+    "after before during without within toward towards like than per".split()
+)
+_DELIMS = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+_REFUSED = re.compile(r"^\s*(?:(?:has|have|had)\s+)?(?:declined|refused|did not want|was unable|were unable)\s+to\s*$")
+
+
+def adjacent_subject(refs: list[Referent], masked: str, v: int) -> list[Referent]:
+    """"with Jordanian Foreign Minister Ayman Safadi warning of ...": the name right before."""
+    left = [r for r in refs if r.end <= v]
+    if left and not masked[left[-1].end : v].strip() and left[-1].kind == "entity":
+        return [left[-1]]
+    return []
+
+
+def participle_subject(refs: list[Referent], masked: str, v: int) -> list[Referent]:
+    """"Barry Beavis launched a bid ..., saying it was unfair": the clause's subject speaks."""
+    if not re.search(r",\s*$", masked[max(0, v - 4) : v]):
+        return []
+    first = next((r for r in refs if r.end <= v), None)
+    if first and _only_skippable(masked[: first.start].lower()) and first.kind in ("entity", "generic", "description"):
+        return [first]
+    return []
+
+
+def inverted_subject(refs: list[Referent], masked: str, w: re.Match[str]) -> list[Referent]:
+    """`"...," said Avi Bell` or `..., added the Barcelona defender`: the speaker after the verb."""
+    before = masked[: w.start()].rstrip()
+    if before and before[-1] not in ",_\"'\u201d\u2019":
+        return []
+    for r in refs:
+        if r.start >= w.end():
+            gap = masked[w.end() : r.start].strip().lower()
+            if (
+                len(gap.split()) <= 4
+                and not re.search(r"[,;:]", gap)
+                and not set(gap.split()) & _PREPOSITIONS
+                and r.kind in ("entity", "description", "country", "generic")
+                and not (r.kind == "description" and r.word in DOCUMENT_DESCRIPTIONS)
+            ):
+                return [r]
+            return []
+    return []
+
+
+def subject_before(refs: list[Referent], masked: str, v: int) -> list[Referent]:
+    """Return the subject of the verb at ``v``: the referent right before it, or the one that heads
+    its clause when an appositive stands between ("Su Xiaohui, deputy director of ..., warned")."""
+    left = [r for r in refs if r.end <= v]
+    if not left:
+        return []
+    # 1. Right before the verb, with only adverbs and auxiliaries between: "he said", "Trump has said".
+    last = left[-1]
+    gap = masked[last.end : v].lower()
+    if (_only_skippable(gap) and not _DELIMS.search(gap) or _REFUSED.match(gap)) and not _in_phrase(masked, last.start):
+        return _coordinated(left, masked, last)
+    gap_words = re.findall(r"[a-z][a-z'-]*", gap)
+    if gap_words and gap_words[-1] in ("who", "which") and last.kind == "entity":
+        # "Abase Hussen – who blamed police ...": the relative clause's antecedent.
+        before_who = gap[: gap.rfind(gap_words[-1])].strip(" ,\u2013\u2014-")
+        return [last] if _only_skippable(before_who) else []
+    cuts = [m.end() - 1 for m in _DELIMS.finditer(masked, 0, v)]
+    seg_start = cuts[-1] + 1 if cuts else 0
+    head = next((r for r in left if r.start >= seg_start and not _in_phrase(masked, r.start)), None)
+    if head and _only_skippable(masked[seg_start : head.start].lower()):
+        between = masked[head.end : v].lower()
+        # 2. "Roy Bentham of Spirit of Shankly said": a name, its organisation, the verb.
+        words = re.findall(r"[a-z][a-z'-]*", between)
+        if words and words[0] in ("of", "at", "from", "for") and len(words) <= 8 and not any(
+            x in _SPEECH or x in _STANCE or x in PASSIVE or x in ("who", "which", "that") for x in words
+        ):
+            return _coordinated(left, masked, head)
+        # 3. "Mr Hussen came to Britain ... and said": a second verb of the clause's subject.
+        if words and words[-1] == "and" and not re.search(r"[,;]", between) and head.kind != "pronoun":
+            return [head]
+    if not cuts or not _only_skippable(masked[cuts[-1] + 1 : v].lower()):
+        return []
+    # 4. "Kim Lee, 38, who represents ..., said": the head of the clause, an appositive, the verb.
+    for r in left:
+        seg = max((c for c in cuts if c < r.start), default=-1) + 1
+        if _in_phrase(masked, r.start) or not _only_skippable(masked[seg : r.start].lower()):
+            continue
+        after = masked[r.end : r.end + 3]
+        if re.match(r"\s*(?:,|\(|\u2013|\u2014|-\s)", after) and r.kind != "pronoun":
+            return _coordinated(left, masked, r)
+        break
+    # 5. Walk the clause's segments leftwards over appositives.
+    seg_end = cuts[-1]
+    for cut in reversed([-1] + cuts[:-1]):
+        seg_start = cut + 1
+        seg = masked[seg_start:seg_end]
+        words = seg.split()
+        if words and _appositive_like(words):
+            seg_end = cut
+            continue
+        inside = [r for r in left if r.start >= seg_start and r.end <= seg_end and not _in_phrase(masked, r.start)]
+        if inside and _only_skippable(masked[seg_start : inside[0].start].lower()):
+            return _coordinated(left, masked, inside[0])
+        if inside and _only_skippable(masked[inside[-1].end : seg_end].lower()):
+            return _coordinated(left, masked, inside[-1])
+        if words and not _only_skippable(seg.lower()):
+            return []
+        seg_end = cut
+        if cut < 0:
+            break
+    return []
+
+
+def _coordinated(left: list[Referent], masked: str, anchor: Referent) -> list[Referent]:
+    """"The United Nations and European Union stressed": every name of the coordination."""
+    joint = re.compile(r"\s*(?:,|and|,\s*and|&)\s*(?:the\s+)?")
+    i = left.index(anchor)
+    lo = i
+    while lo > 0 and left[lo - 1].kind == anchor.kind and joint.fullmatch(masked[left[lo - 1].end : left[lo].start]):
+        lo -= 1
+    hi = i
+    while hi + 1 < len(left) and left[hi + 1].kind == anchor.kind and joint.fullmatch(masked[left[hi].end : left[hi + 1].start]):
+        hi += 1
+    if lo == hi:
+        return [anchor]
+    # A list ends in "and": "On Twitter, Brownback" is no coordination, "Egypt and Jordan" is.
+    if not any(re.search(r"\band\b|&", masked[left[k].end : left[k + 1].start]) for k in range(lo, hi)):
+        return [anchor]
+    return [r for r in left[lo : hi + 1] if not _in_phrase(masked, r.start)]
+
+
+def _only_skippable(gap: str) -> bool:
+    words = re.findall(r"[a-z][a-z'-]*|\d+", gap)
+    return all(w in _SKIP_BETWEEN or w.endswith("ly") or w.isdigit() for w in words) and not re.search(r"[;:(]", gap)
+
+
+def _appositive_like(words: list[str]) -> bool:
+    first = words[0].lower().strip("'\u2019\"")
+    return (
+        first in ROLE_NOUNS
+        or first in ("a", "an", "the", "who", "which", "whose", "aged", "himself", "herself", "also", "for", "of", "from")
+        or first[:1].isdigit()
+        or first.endswith(("ing", "'s", "\u2019s"))
+        or words[0][:1].islower() and first not in _SKIP_BETWEEN and not first.endswith("ly")
+    )
+
+
+def _in_phrase(masked: str, start: int) -> bool:
+    """True when a name sits inside a prepositional phrase or after a possessive ("at the X")."""
+    before = re.findall(r"[\w'\u2019]+", masked[max(0, start - 40) : start].lower())
+    while before and before[-1] in ("the", "a", "an"):
+        before.pop()
+    return bool(before) and (before[-1] in _PREPOSITIONS or before[-1].endswith(("'s", "\u2019s")))
+
+

@@ -1,0 +1,254 @@
+"""Sentences as the analysis reads them: captions and page furniture flagged, quotations tracked.
+
+A news body pasted from a page carries picture captions and related-link headlines run into the
+prose ("Abase Hussen, left, took his daughter ... aged just 13 It then emerged ..."). They are
+not the article's statements, so a unit that reads as one is flagged ``caption`` and never becomes
+evidence, a summary sentence or an actor's only mention. Quotation marks are tracked across
+sentences, because a quotation often runs over several of them and names its speaker only once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..lexicon import CAPTION_MARKERS, FURNITURE_SENTENCES, SPEECH_VERBS, form_table
+from ..sentences import split_sentences
+
+_CAPTION = re.compile("|".join(f"(?:{p})" for p in CAPTION_MARKERS), re.IGNORECASE)
+_FURNITURE = re.compile("|".join(f"(?:{p})" for p in FURNITURE_SENTENCES), re.IGNORECASE)
+_SPEECH_FORMS = form_table(SPEECH_VERBS)
+# "Risky regimen: ..." — a short label, a colon, then a capitalised caption.
+_LABEL = re.compile(r"^([A-Z][\w'\u2019&-]*(?: [\w'\u2019&-]+){0,11}):\s+[\"'\u2018\u201c]?[A-Z0-9£$]")
+# Inside a caption: a word, then a capitalised word that starts the real sentence.
+_RESTART = re.compile(r"(?<=[a-z0-9])\s+(?=[\"'\u2018\u201c]?[A-Z][a-z])")
+_WORD = re.compile(r"[A-Za-z]+")
+_UPPER = re.compile(r"[A-Z]")
+_LOWER_WORD = re.compile(r"[a-z]+")
+# Words one of the caption or furniture patterns needs: a sentence with none of them skips the
+# patterns (most sentences).
+_CAPTION_WORDS = frozenset(
+    "pictured left right centre center top bottom above below circled inset far second front back scroll click".split()
+)
+_FURNITURE_WORDS = frozenset(
+    "contributed article story reporting writing editing follow like read see rights reserved reporter updated "
+    "published posted".split()
+)
+_LOWER = re.compile(r"[a-z]")
+_FUNCTION_WORDS = frozenset(
+    "and or but of to the a an in on at by for with from as than that which who whose when while "
+    "where after before his her their its our my your is was are were be been said says told".split()
+)
+
+
+@dataclass(slots=True)
+class Unit:
+    """One sentence of the article, with what the analysis needs to know about its form."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    caption: bool = False
+    quotes: list[tuple[int, int]] = field(default_factory=list)  # quotation spans, unit-relative
+    opens_inside: bool = False  # starts inside a quotation opened by an earlier unit
+    leaves_open: bool = False  # ends inside a quotation that a later unit continues
+    _masked: str | None = None
+    _words: int = -1
+
+    @property
+    def words(self) -> int:
+        if self._words < 0:
+            self._words = len(_WORD.findall(self.text))
+        return self._words
+
+    def quoted_share(self) -> float:
+        """Return the share of the unit's characters that sit inside quotation marks."""
+        inside = sum(e - s for s, e in self.quotes)
+        return inside / max(1, len(self.text))
+
+    def outside_quotes(self) -> str:
+        """Return the text with quoted passages blanked out (same length, so offsets hold)."""
+        if self._masked is None:
+            parts = []
+            at = 0
+            for s, e in self.quotes:
+                parts.append(self.text[at:s])
+                parts.append(_BLANK.sub("_", self.text[s:e]))
+                at = e
+            parts.append(self.text[at:])
+            self._masked = "".join(parts)
+        return self._masked
+
+
+_BLANK = re.compile(r"\S")
+
+
+def read_units(text: str) -> list[Unit]:
+    """Return the units of ``text`` in order, captions flagged and quotations marked."""
+    sentences = split_sentences(text)
+    paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]
+    units: list[Unit] = []
+    p = 0
+    for i, s in enumerate(sentences):
+        while p + 1 < len(paragraph_starts) and paragraph_starts[p + 1] <= s.start:
+            p += 1
+        next_same_paragraph = (
+            i + 1 < len(sentences) and (p + 1 >= len(paragraph_starts) or sentences[i + 1].start < paragraph_starts[p + 1])
+        )
+        run_in = not s.stopped and next_same_paragraph
+        for start, end, caption in _caption_pieces(s.start, s.end, s.text, run_in and bool(units)):
+            units.append(Unit(len(units), start, end, text[start:end], p, caption=caption))
+    _mark_quotes(text, units)
+    # A caption cannot start inside a quotation: the unit that opened it belongs to the caption too
+    # ("Fans display a banner reading: '£5bn and what do we get? | £64 a ticket'").
+    for a, b in zip(units, units[1:]):
+        if b.caption and b.opens_inside and a.leaves_open and b.words <= 6:
+            a.caption = True
+    return units
+
+
+def is_caption(sentence: str, run_in: bool = False) -> bool:
+    """Return True when a sentence reads as a caption, a headline or page furniture.
+
+    ``run_in`` says the sentence was cut from the next one by a capitalised opener rather than a
+    stop: in edited prose that only happens to captions and link headlines glued to the text.
+    """
+    s = sentence.strip()
+    words = set(_LOWER_WORD.findall(s.lower()))
+    if not words.isdisjoint(_FURNITURE_WORDS) and _FURNITURE.search(s):
+        return True
+    if not words.isdisjoint(_CAPTION_WORDS) and _CAPTION.search(s):
+        return True
+    upper = len(_UPPER.findall(s))
+    if upper >= 8 and upper > 4 * len(_LOWER.findall(s)):
+        return True  # "A LONG, DRAWN OUT HISTORY OF ..." — a headline in capitals
+    label = _LABEL.match(s)
+    if label and _is_label(label.group(1), long=run_in):
+        return True
+    return run_in
+
+
+def _is_label(label: str, long: bool) -> bool:
+    words = label.split()
+    if len(words) > (12 if long else 5):
+        return False
+    lowered = [w.lower().strip("'\u2019") for w in words]
+    # "He said: '...'" and "Mr Hussen replied: '...'" introduce a quote; they are not labels.
+    return not any(w in _SPEECH_FORMS or w in ("is", "are", "was", "were", "has", "have", "reads", "read") for w in lowered)
+
+
+def _caption_pieces(start: int, end: int, sentence: str, run_in: bool) -> list[tuple[int, int, bool]]:
+    """Split a sentence into a caption part and the real sentence that follows it, if any."""
+    if not is_caption(sentence, run_in):
+        return [(start, end, False)]
+    marker_end = 0
+    for m in _CAPTION.finditer(sentence):
+        marker_end = m.end()
+    label = _LABEL.match(sentence)
+    if label:
+        marker_end = max(marker_end, label.end(1))
+    if marker_end and sentence.rstrip()[-1:] in ".!?'\u2019\"\u201d" and not _FURNITURE.search(sentence):
+        for m in _RESTART.finditer(sentence, marker_end):
+            before = sentence[: m.start()].rsplit(None, 1)[-1].lower()
+            if before in _FUNCTION_WORDS:
+                continue
+            rest = sentence[m.end() :]
+            if len(rest.split()) >= 5 and not _CAPTION.search(rest):
+                cut = start + m.end()
+                return [(start, start + m.start(), True), (cut, end, False)]
+    return [(start, end, True)]
+
+
+# --- quotations -----------------------------------------------------------------------------------
+
+_QUOTE_CHARS = re.compile("[\"'\u201c\u201d\u2018\u2019]")
+_ELISIONS = re.compile(r"(?:cos|em|n|til|tis|twas|\d\d?s?)\b", re.IGNORECASE)
+_OPEN_CONTEXT = " \t\n([{\u2014\u2013-/"
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans of quoted passages in ``text``, quotation marks included.
+
+    Double and single marks, straight or curly, are read from context: an apostrophe inside or
+    after a word ("King's", "fans'") is not a quotation mark unless it closes an open quotation.
+    A quotation left open runs to the end of its paragraph or to the next opening mark, the way
+    multi-paragraph quotations are printed.
+    """
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    kind = ""
+    limit = len(text)
+    for m in _QUOTE_CHARS.finditer(text):
+        i = m.start()
+        c = m.group()
+        prev = text[i - 1] if i > 0 else " "
+        nxt = text[i + 1] if i + 1 < limit else " "
+        double = c in "\"\u201c\u201d"
+        if open_at is not None and "\n\n" in text[open_at:i]:
+            spans.append((open_at, text.index("\n\n", open_at)))
+            open_at = None
+        opening = _is_opening(c, prev, nxt, text, i)
+        closing = _is_closing(c, prev, nxt)
+        if open_at is None:
+            if opening:
+                open_at, kind = i, ("d" if double else "s")
+            continue
+        same = (kind == "d") == double
+        if not same:
+            continue  # a quotation inside the quotation: its marks do not end the outer one
+        if closing and not (opening and c == '"' and prev in _OPEN_CONTEXT):
+            spans.append((open_at, i + 1))
+            open_at = None
+        elif opening and prev in _OPEN_CONTEXT:
+            # A new quotation opens while one is open: the first ran on without a closing mark.
+            spans.append((open_at, _trim_end(text, i)))
+            open_at = i
+    if open_at is not None:
+        end = text.find("\n\n", open_at)
+        spans.append((open_at, len(text) if end < 0 else end))
+    return spans
+
+
+def _is_opening(c: str, prev: str, nxt: str, text: str, i: int) -> bool:
+    if c in "\u201c\u2018":
+        return not (c == "\u2018" and _ELISIONS.match(text, i + 1))
+    if c in "\u201d\u2019":
+        return False
+    if not (prev in _OPEN_CONTEXT or prev in "\u201c\u2018\"'"):
+        return False
+    if nxt.isspace():
+        return False
+    return not (c == "'" and _ELISIONS.match(text, i + 1))
+
+
+def _is_closing(c: str, prev: str, nxt: str) -> bool:
+    if c in "\u201c\u2018":
+        return False
+    if prev.isspace() and c != "\u201d":
+        return False
+    return not nxt.isalnum()
+
+
+def _trim_end(text: str, i: int) -> int:
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i
+
+
+def _mark_quotes(text: str, units: list[Unit]) -> None:
+    spans = quotation_spans(text)
+    j = 0
+    for u in units:
+        while j < len(spans) and spans[j][1] <= u.start:
+            j += 1
+        k = j
+        while k < len(spans) and spans[k][0] < u.end:
+            s, e = spans[k]
+            u.quotes.append((max(s, u.start) - u.start, min(e, u.end) - u.start))
+            if s < u.start:
+                u.opens_inside = True
+            if e > u.end:
+                u.leaves_open = True
+            k += 1

@@ -1,0 +1,107 @@
+"""Actors: names unified with their short forms, kinds, roles, the gazetteer, and non-names left out."""
+
+from __future__ import annotations
+
+from briefer.analysis import analyse, aliases
+
+
+def actors(text: str) -> dict:
+    return {e.name: e for e in analyse(text).actors}
+
+
+def test_a_surname_joins_the_full_name():
+    found = actors("Donald Trump met reporters on Monday. Trump said the talks went well.")
+    assert "Trump" in aliases(found["Donald Trump"])
+    assert len(found["Donald Trump"].mentions) == 2
+
+
+def test_a_family_name_written_first_joins_the_full_name():
+    found = actors("Cui Zheng, a professor, said the summit mattered. Cui added that talks would go on.")
+    assert "Cui" in aliases(found["Cui Zheng"])
+
+
+def test_an_honorific_is_stripped_for_matching_and_tells_the_gender():
+    found = actors("Abase Hussen spoke to MPs. Mr Hussen said he was ashamed.")
+    hussen = found["Abase Hussen"]
+    assert "Mr Hussen" in aliases(hussen)
+    assert hussen.gender == "male"
+
+
+def test_a_title_before_the_name_becomes_its_role():
+    found = actors("U.S. President Donald Trump said the meeting was productive.")
+    assert found["Donald Trump"].role == "U.S. President"
+    assert found["Donald Trump"].kind == "person"
+
+
+def test_an_appositive_gives_the_role():
+    found = actors("Hugh Hill, a doctor at St Mary's Hospital, said the patient was stable.")
+    assert found["Hugh Hill"].role == "a doctor at St Mary's Hospital"
+
+
+def test_a_role_listing_names_runs_over_its_commas():
+    found = actors(
+        "According to Cui Zheng, director of the Research Center for Russia, Eastern Europe, and Central "
+        "Asian Countries at Liaoning University, the summit was symbolic."
+    )
+    assert found["Cui Zheng"].role.endswith("at Liaoning University")
+
+
+def test_an_organisation_by_its_cue_word_and_its_acronym():
+    found = actors(
+        "The Nursing and Midwifery Council (NMC) opened a hearing. The NMC said it would sit for a month."
+    )
+    council = found["Nursing and Midwifery Council"]
+    assert council.kind == "organization"
+    assert "NMC" in aliases(council)
+
+
+def test_countries_by_name_capital_and_demonym_plural():
+    found = actors("Russia said it would respond. Moscow has warned before. Russians protested in the streets.")
+    russia = found["Russia"]
+    assert russia.kind == "country"
+    assert {"Moscow", "Russians"} <= set(aliases(russia))
+
+
+def test_a_country_only_visited_is_no_actor():
+    found = actors("The minister Jane Doe flew to Kazakhstan on Monday and returned on Friday.")
+    assert "Kazakhstan" not in found
+    assert "Jane Doe" in found
+
+
+def test_sentence_openers_months_and_weekdays_are_no_actors():
+    found = actors("Echoing this view, analysts said on Monday that March would be busy. Despite that, Jane Roe left.")
+    assert set(found) == {"Jane Roe"}
+
+
+def test_places_and_events_are_no_actors():
+    found = actors("Fans gathered at Emirates Stadium before the World Cup final. Tom Hale said it was loud.")
+    assert "Emirates Stadium" not in found and "World Cup" not in found
+
+
+def test_people_named_only_as_examples_are_no_actors():
+    found = actors("Kim Lee, 38, who represents the likes of Justin Bieber, Demi Lovato and Ariana Grande, said no.")
+    assert "Kim Lee" in found
+    assert not {"Justin Bieber", "Demi Lovato", "Ariana Grande"} & set(found)
+
+
+def test_an_organisation_a_speaker_works_for_is_an_actor():
+    found = actors("Roy Bentham of Spirit of Shankly said: 'We want lower prices.'")
+    assert "Spirit of Shankly" in found
+
+
+def test_a_team_named_in_the_plural_is_an_actor():
+    found = actors("The coach, Anthony Lynn, said the loss to the Chiefs hurt.")
+    assert "Chiefs" in found
+
+
+def test_actors_are_ranked_by_salience():
+    text = (
+        "Jane Doe, the mayor, said the budget was final. Doe added that cuts would follow. "
+        "Doe later said taxes would rise. John Roe, a resident, was not convinced."
+    )
+    assert [e.name for e in analyse(text).actors][:2] == ["Jane Doe", "John Roe"]
+
+
+def test_a_list_of_more_names_is_no_role():
+    found = actors("The judges, Lord Justice Moore-Bick, Lord Justice Patten and Sir Timothy Lloyd, ruled.")
+    assert found["Moore-Bick"].role == "Lord Justice"

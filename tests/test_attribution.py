@@ -1,0 +1,135 @@
+"""Attribution: who said what, from reporting verbs, quotations, pronouns and descriptions."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefer.analysis import analyse
+
+
+def said(text: str) -> list[tuple[str, str]]:
+    """Return (speaker, sentence start) for every position the analysis finds."""
+    return [(f.actor.name, f.unit.text[:24]) for f in analyse(text).positions]
+
+
+def speakers(text: str) -> list[str]:
+    return [f.actor.name for f in analyse(text).positions]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We needed to win this game," Anthony Lynn said.',
+        '"We needed to win this game," said Anthony Lynn.',
+        'Anthony Lynn said: "We needed to win this game."',
+        "Anthony Lynn said that the team needed to win the game.",
+        "Anthony Lynn said the team needed to win the game.",
+        "According to Anthony Lynn, the team needed to win the game.",
+        "The team needed to win the game, according to Anthony Lynn.",
+        "Anthony Lynn told reporters the team needed to win the game.",
+        "Anthony Lynn warned that the team needed to win the game.",
+    ],
+)
+def test_the_basic_forms_of_attribution(text):
+    assert speakers(text) == ["Anthony Lynn"]
+
+
+@pytest.mark.parametrize(
+    "verb", ["argued", "insisted", "stressed", "noted", "denied", "claimed", "admitted", "praised", "urged", "believes"]
+)
+def test_a_broad_list_of_speech_and_stance_verbs(verb):
+    assert speakers(f"Jane Doe {verb} the plan was sound.") == ["Jane Doe"]
+
+
+def test_an_appositive_between_speaker_and_verb_gives_the_speaker_and_a_role():
+    result = analyse("Hugh Hill, a doctor at St Mary's Hospital, said the patient was stable.")
+    assert [f.actor.name for f in result.positions] == ["Hugh Hill"]
+    assert result.positions[0].actor.role == "a doctor at St Mary's Hospital"
+
+
+def test_a_split_quote_belongs_to_the_speaker_named_between_its_parts():
+    text = '"We will appeal," Jane Doe said. "The ruling is wrong and we will prove it."'
+    assert said(text) == [("Jane Doe", '"We will appeal," Jane D'), ("Jane Doe", '"The ruling is wrong and')]
+
+
+def test_every_sentence_of_a_quotation_goes_to_its_speaker():
+    text = "Roy Bentham of the club said: \u2018We want lower prices. We may lose fans otherwise.\u2019"
+    assert speakers(text) == ["Roy Bentham", "Roy Bentham"]
+
+
+def test_a_pronoun_continues_the_last_compatible_speaker():
+    text = "Carol Tobias said the law was a first. Tom Burke disagreed with her. \"It will spread,\" she said."
+    assert said(text)[-1] == ("Carol Tobias", '"It will spread," she sa')
+
+
+def test_a_pronoun_with_no_compatible_speaker_is_no_position():
+    assert speakers('The weather turned. "It will be cold," he said.') == []
+
+
+def test_a_description_continues_the_person_it_describes():
+    text = (
+        "The family has hope, according to a statement from the family's attorney, James Maron. "
+        'The attorney added: "The family is confident."'
+    )
+    assert speakers(text) == ["James Maron", "James Maron"]
+
+
+def test_a_spokesman_speaks_for_his_organisation():
+    assert speakers("A spokesman for Terminix wrote that the company was looking into it.") == ["Terminix"]
+
+
+def test_a_ministry_speaks_for_its_country():
+    assert speakers("Russia's foreign ministry said the move would heighten tensions.") == ["Russia"]
+
+
+def test_an_unnamed_speaker_becomes_a_group():
+    text = 'Scooter Braun is unhappy. "He is frustrated," an insider told the outlet on Monday.'
+    assert "Insider" in speakers(text)
+
+
+def test_analysts_saying_something_make_no_position():
+    assert speakers("Analysts say the decision will embolden the movement.") == []
+
+
+def test_i_and_we_inside_a_quote_are_not_actors():
+    result = analyse('"We will fight and I will win," Jane Doe said.')
+    assert [e.name for e in result.actors] == ["Jane Doe"]
+
+
+def test_honorifics_stay_in_the_evidence():
+    result = analyse("Mr Dundon said bosses should expect a rise in absenteeism.")
+    assert result.positions[0].unit.text.startswith("Mr Dundon said")
+
+
+def test_a_report_inside_a_report_belongs_to_the_first_speaker():
+    text = "Mike Pompeo said that after consultation Washington had concluded the settlements were legal."
+    assert speakers(text) == ["Mike Pompeo"]
+
+
+def test_coordinated_speakers_both_speak():
+    assert speakers("The United Nations and the European Union stressed the decision changed nothing.") == [
+        "United Nations",
+        "European Union",
+    ]
+
+
+def test_a_participle_after_the_clause_is_the_subject_speaking():
+    assert speakers("Barry Beavis launched a legal bid, saying the fine was unfair.") == ["Barry Beavis"]
+
+
+def test_a_noun_that_looks_like_a_verb_makes_no_position():
+    assert speakers("Israel seized the territories, seen as part of a future Palestinian state.") == []
+
+
+def test_a_passive_reporting_verb_makes_no_position():
+    assert speakers("Jane Doe was told the plan had failed.") == []
+
+
+def test_positions_carry_the_cue_and_a_confidence():
+    f = analyse('"It was productive," Donald Trump said.').positions[0]
+    assert f.cue == "say"
+    assert 0.5 < f.confidence <= 1
+
+
+def test_an_unnamed_group_is_named_without_time_words():
+    assert speakers("But yesterday judges said the fine was enforceable.") == ["Judges"]

@@ -1,0 +1,92 @@
+"""Outcomes and open questions: what the sentences say happened, and what they leave open."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefer.analysis import analyse, classify
+from briefer.analysis.cues import Matcher, parse
+from briefer.analysis.units import read_units
+
+
+def verdict(sentence: str) -> classify.Verdict:
+    return classify.score(read_units(sentence)[0])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A New York man pleaded guilty on Monday to threatening a congresswoman.",
+        "He was arrested in April for the call.",
+        "The judges dismissed his challenge and upheld the fine.",
+        "Western Australia has decided to go it alone.",
+        "Instead, they lost 24-17.",
+    ],
+)
+def test_events_told_in_the_past_are_outcomes(sentence):
+    assert classify.is_outcome(verdict(sentence), attributed=False, lead=False)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sentencing is scheduled for Feb. 14.",
+        "Eight midwives could face disciplinary action.",
+        "The EPA is working to investigate whether the family was poisoned.",
+        "Further protests are expected after the match.",
+        "The path to peace remains long and uncertain.",
+        "Prosecutors are preparing an appeal.",
+        "And Turkey denies this history.",
+        "The lawyer did not say who called the paramedics.",
+    ],
+)
+def test_what_is_pending_uncertain_or_disputed_is_an_open_question(sentence):
+    assert classify.is_open(verdict(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The use of the pesticide is restricted in the United States.",
+        "Omar is one of the first two Muslim women in Congress.",
+        "Still, the company has many regular customers.",
+    ],
+)
+def test_background_and_states_are_neither(sentence):
+    v = verdict(sentence)
+    assert not classify.is_outcome(v, attributed=False, lead=False)
+    assert not classify.is_open(v)
+
+
+def test_a_speakers_future_counts_less_than_the_reporters():
+    quoted = verdict('"We will fight on," she said.')
+    reported = verdict("The council will fight on.")
+    assert quoted.open < reported.open
+
+
+def test_an_attributed_statement_needs_a_firmer_event_to_be_an_outcome():
+    v = verdict("Jane Doe said she admired the decision.")
+    assert classify.is_outcome(v, attributed=False, lead=False) and not classify.is_outcome(v, attributed=True, lead=False)
+
+
+def test_the_lead_sentence_leans_towards_an_outcome():
+    v = verdict("A new Kansas law is the first of its kind in the country.")
+    assert classify.is_outcome(v, attributed=False, lead=True)
+
+
+def test_item_text_trims_the_trailing_attribution():
+    u = read_units("The ship is now spinning out of control, NASA said.")[0]
+    assert classify.item_text(u) == "The ship is now spinning out of control."
+
+
+def test_the_analysis_keeps_the_full_sentence_as_evidence():
+    result = analyse("The ship is spinning out of control, NASA said. Docking has been cancelled.")
+    assert [f.unit.text for f in result.outcomes] == ["Docking has been cancelled."]
+
+
+def test_cue_phrases_match_by_words_with_stems_and_exclusions():
+    m = Matcher([parse("appeal", "an|the appeal !court", 1.0), parse("probe", "investigat*", 1.0, not_first=True)])
+    assert m.find("He lodged an appeal today.") == {"appeal": 1.0}
+    assert m.find("He sat in the appeal court.") == {}
+    assert m.find("Investigators came. Police are investigating.") == {"probe": 1.0}
+    assert m.find("Investigators came.") == {}

@@ -1,0 +1,84 @@
+"""The sentence splitter: abbreviations, initials, decimals, quotations, run-in captions."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefer.sentences import split_sentences
+
+
+def texts(text: str) -> list[str]:
+    return [s.text for s in split_sentences(text)]
+
+
+def test_spans_are_exact_slices():
+    text = 'He left.  "Why?" she asked.\n\nA new paragraph starts here.'
+    for s in split_sentences(text):
+        assert text[s.start : s.end] == s.text
+
+
+def test_empty_and_blank_text_have_no_sentences():
+    assert split_sentences("") == []
+    assert split_sentences("   \n\n  ") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. Smith met Dr. Jones in St. Louis on Jan. 5 to talk.",
+        "The U.S. Rep. Ilhan Omar, D-Minn., spoke in March.",
+        "George W. Bush and J.K. Rowling never met.",
+        "Growth was 3.5 per cent, up from 2.1 last year.",
+        "In 2006, then-Sen. Obama hammered the administration.",
+        "The report was first published by E! News on Monday.",
+    ],
+)
+def test_stops_that_end_nothing(text):
+    assert texts(text) == [text]
+
+
+def test_abbreviation_before_a_sentence_opener_ends_the_sentence():
+    assert texts("He moved to the U.S. The move was hard.") == ["He moved to the U.S.", "The move was hard."]
+
+
+def test_a_quote_ending_with_its_speech_tag_is_one_sentence():
+    text = '"We needed to win this game," Lynn said. "Yes, we did."'
+    assert texts(text) == ['"We needed to win this game," Lynn said.', '"Yes, we did."']
+
+
+def test_a_sentence_ending_inside_a_quote_ends_after_the_closing_mark():
+    assert texts("He said 'there's no deal.' Then he left.") == ["He said 'there's no deal.'", "Then he left."]
+
+
+def test_question_then_lower_case_speech_tag_stays_whole():
+    assert texts('"Why now?" she asked. It was late.') == ['"Why now?" she asked.', "It was late."]
+
+
+def test_paragraph_break_always_ends_a_sentence():
+    assert texts("A headline without a stop\n\nThe body begins.") == ["A headline without a stop", "The body begins."]
+
+
+def test_a_caption_run_into_the_prose_is_cut_before_the_next_sentence():
+    text = "Hussen took his daughter, right, to a demonstration aged just 13 It then emerged he had been filmed."
+    assert texts(text) == [
+        "Hussen took his daughter, right, to a demonstration aged just 13",
+        "It then emerged he had been filmed.",
+    ]
+
+
+def test_a_capitalised_opener_inside_a_title_is_no_boundary():
+    assert texts("She starred in Gone With The Wind and won.") == ["She starred in Gone With The Wind and won."]
+
+
+def test_a_quote_after_said_is_no_boundary():
+    assert texts('He said "It was over" and left.') == ['He said "It was over" and left.']
+
+
+def test_a_name_with_an_age_glued_to_a_caption_starts_a_sentence():
+    text = "They abandoned the cars to flee the country Clarkson, 55, and the others fled with an escort."
+    assert texts(text) == ["They abandoned the cars to flee the country", "Clarkson, 55, and the others fled with an escort."]
+
+
+def test_a_role_word_before_a_name_with_an_age_is_no_boundary():
+    text = "'We are the future,' said founder Yen Reis, 36, who runs it."
+    assert texts(text) == [text]

@@ -1,0 +1,84 @@
+"""Captions and page furniture flagged at the sentence level; quotations tracked across sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefer.analysis.units import is_caption, quotation_spans, read_units
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Amira Abase, pictured, was one of three girls who flew to Turkey.",
+        "Stefan de Vrij (right) headed Holland in front against Spain.",
+        "Gerard Pique (left) and Dani Carvajal (centre) could do nothing.",
+        "Scroll down for video.",
+        "CNN's Sam Stringer contributed to this report.",
+        "This article has been adapted from its original source.",
+        "A LONG, DRAWN OUT HISTORY OF TAYLOR SWIFT'S FEUDS",
+        "Parking trap: Many motorists face steep fines for running over.",
+    ],
+)
+def test_captions_and_furniture_are_captions(sentence):
+    assert is_caption(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Asked why he was pictured at the front of the mob, he said it was the crowd.",
+        "He said: 'The crowd pushed me.'",
+        "The judges ruled that the fine was fair, the court heard.",
+        "She turned left at the lights and drove on.",
+    ],
+)
+def test_prose_is_not_a_caption(sentence):
+    assert not is_caption(sentence)
+
+
+def test_a_run_in_fragment_is_a_caption_but_the_first_sentence_is_not():
+    units = read_units("A crowd gathered at the gate before the match Fans show off a banner outside It was loud.")
+    # The article's first sentence stays, even unstopped; a later fragment cut by a run-in is a caption.
+    assert [u.caption for u in units] == [False, True, False]
+
+
+def test_the_sentence_after_a_caption_marker_is_kept():
+    units = read_units("The retail site, pictured above, offers free parking late Richard Lloyd said the fine was too high.")
+    assert [(u.caption, u.text) for u in units] == [
+        (True, "The retail site, pictured above, offers free parking late"),
+        (False, "Richard Lloyd said the fine was too high."),
+    ]
+
+
+def test_quotation_marks_straight_and_curly_make_spans():
+    text = 'He said "yes" and she said \u2018no\u2019.'
+    spans = [text[s:e] for s, e in quotation_spans(text)]
+    assert spans == ['"yes"', "\u2018no\u2019"]
+
+
+def test_apostrophes_are_not_quotation_marks():
+    text = "King's College and the fans' tickets don't count."
+    assert quotation_spans(text) == []
+
+
+def test_a_quotation_over_several_sentences_is_tracked():
+    units = read_units("\u2018I feel tricked. I did not know who they were. I just followed the crowd.\u2019 He left.")
+    assert [(u.opens_inside, u.leaves_open) for u in units] == [
+        (False, True),
+        (True, True),
+        (True, False),
+        (False, False),
+    ]
+
+
+def test_an_unclosed_quotation_ends_where_the_next_one_opens():
+    text = "Ellis said: \u2018I would be in favour. \u2018It is shocking.\u2019"
+    spans = [text[s:e] for s, e in quotation_spans(text)]
+    assert spans == ["\u2018I would be in favour.", "\u2018It is shocking.\u2019"]
+
+
+def test_outside_quotes_blanks_the_quotation_and_keeps_offsets():
+    u = read_units('"We will fight," she said.')[0]
+    assert u.outside_quotes() == '___ ____ _______ she said.'
+    assert len(u.outside_quotes()) == len(u.text)
