@@ -167,6 +167,9 @@ _junk_line = re.compile("|".join(f"(?:{p})" for p in JUNK_LINES), re.IGNORECASE)
 _junk_block = re.compile("|".join(f"(?:{p})" for p in JUNK_BLOCK_HEADERS), re.IGNORECASE)
 _comment_section = re.compile("|".join(f"(?:{p})" for p in COMMENT_SECTION_HEADERS), re.IGNORECASE)
 _junk_phrase = re.compile(r"\s*(?:" + "|".join(JUNK_PHRASES) + r")\s*", re.IGNORECASE)
+# Every junk phrase holds one of these words. Looking for them first spares the phrase pattern,
+# whose credit-sentence branch scans ahead from every position, on the lines that cannot match.
+_JUNK_PHRASE_WORDS = ("scroll", "click", "video", "contributed")
 
 # A URL slug standing alone on a line: words joined by underscores or hyphens, no spaces.
 _SLUG = re.compile(r"[A-Za-z0-9]+(?:[_-]+[A-Za-z0-9]+){2,}")
@@ -226,7 +229,7 @@ def mentions_photo(sentence: str) -> bool:
 
 
 def _drop_junk(lines: list[str], captions: bool = True) -> list[str]:
-    lines = [normalize_line(piece) for raw in lines for piece in _junk_phrase.sub("\n", raw).split("\n")]
+    lines = [normalize_line(piece) for raw in lines for piece in _cut_junk_phrases(raw)]
     if captions:  # a web page keeps its captions in <figcaption>, which the extractor leaves out
         lines = _drop_caption_labels(lines)
     lines = _before_comments([line for line in lines if line])
@@ -244,6 +247,13 @@ def _drop_junk(lines: list[str], captions: bool = True) -> list[str]:
             continue
         out.append(line)
     return out
+
+
+def _cut_junk_phrases(line: str) -> list[str]:
+    folded = line.lower()
+    if not any(word in folded for word in _JUNK_PHRASE_WORDS):
+        return [line]
+    return _junk_phrase.sub("\n", line).split("\n")
 
 
 def _drop_caption_labels(lines: list[str]) -> list[str]:

@@ -407,3 +407,12 @@ def test_shared_gold_titles_are_the_headlines():
         assert doc.title == (gold.get("title") or None), source.name
         checked += 1
     assert checked >= 4
+
+
+def test_every_junk_phrase_holds_a_word_the_quick_check_looks_for():
+    # cleaning skips the phrase pattern on lines without one of these words; a new phrase without
+    # one would silently never be cut.
+    from briefer.cleaning import _JUNK_PHRASE_WORDS, JUNK_PHRASES
+
+    for pattern in JUNK_PHRASES:
+        assert any(word in pattern for word in _JUNK_PHRASE_WORDS), pattern
