@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .backends import Backend
-from .errors import BrieferError
+from .errors import BrieferError, ConfigError
 from .models import Briefing
 from .pipeline import brief_article
 from .rendering import render_json, render_jsonl, render_markdown
@@ -51,6 +51,8 @@ def run_batch(
         for item in iter_inputs(names):
             try:
                 briefing = brief_article(read_article(item, stdin=stdin), backend=backend, settings=settings)
+            except ConfigError:
+                raise  # a refused key or an unknown model would fail every next article the same way
             except BrieferError as exc:
                 failed += 1
                 report(exc if exc.source else _with_source(exc, item.name))

@@ -15,6 +15,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
+from .cli_settings import config_app, prompts_app, with_settings_flags
 from .errors import BrieferError, InputError, UsageError
 
 app = typer.Typer(
@@ -58,7 +59,12 @@ def _root(
     _State.debug = debug
 
 
+app.add_typer(config_app, name="config")
+app.add_typer(prompts_app, name="prompts")
+
+
 @app.command(no_args_is_help=True)
+@with_settings_flags
 def brief(
     inputs: Annotated[
         list[str],
@@ -89,6 +95,7 @@ def brief(
         typer.Option("--option", "-O", metavar="KEY=VALUE", help="An option for the backend; repeatable."),
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")] = False,
+    flags: Optional[dict] = None,
 ) -> None:
     """Brief one or more articles: title, summary, actors, positions, outcomes, open questions."""
     from .backends import load_backend
@@ -103,6 +110,7 @@ def brief(
             "summary_sentences": summary_sentences,
             "max_chunk_tokens": max_chunk_tokens,
             "backend_options": _parse_options(option) if option else None,
+            **(flags or {}),  # the shared settings flags (cli_settings.py): model, base URL, timeout...
         }
     )
     engine = load_backend(settings.backend, settings=settings)
