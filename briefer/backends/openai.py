@@ -77,21 +77,24 @@ class OpenAIBackend:
             return []
         started = self._clock()
         meter = UsageMeter()
-        tally = Tally()
         total = len(chunks)
+        # One tally per chunk, added up at the end: the chunks' threads never share one.
+        tallies = [Tally() for _ in chunks]
         drafts: list[Draft | None] = [None] * total
         todo = list(chunks)
         if not self.modes.settled:
             # The first call finds the response format the server takes; the others then use it.
             with self._probe:
-                drafts[0] = self._chunk(document, todo[0], total, meter, tally)
+                drafts[0] = self._chunk(document, todo[0], total, meter, tallies[0])
             todo = todo[1:]
         if len(todo) == 1 or self.settings.concurrency == 1:
             for c in todo:
-                drafts[c.index] = self._chunk(document, c, total, meter, tally)
+                drafts[c.index] = self._chunk(document, c, total, meter, tallies[c.index])
         elif todo:
             with ThreadPoolExecutor(max_workers=min(self.settings.concurrency, len(todo))) as pool:
-                futures = {pool.submit(self._chunk, document, c, total, meter, tally): c.index for c in todo}
+                futures = {
+                    pool.submit(self._chunk, document, c, total, meter, tallies[c.index]): c.index for c in todo
+                }
                 done, pending = wait(futures, return_when=FIRST_EXCEPTION)
                 for f in pending:
                     f.cancel()  # one chunk failed: the article fails, so spare the server the rest
@@ -101,8 +104,11 @@ class OpenAIBackend:
                 for f, i in futures.items():
                     drafts[i] = f.result()
         result = [d for d in drafts if d is not None]
+        tally = Tally()
+        for t in tallies:
+            tally.add(t)
         if total > 1 and self.settings.reduce:
-            result = self._reduce(document, result, meter, tally)
+            result = self._reduce(document, result, meter)
         first = result[0]
         warnings = list(dict.fromkeys([*first.warnings, *tally.warnings()]))
         result[0] = first.model_copy(update={"usage": meter.usage(self._clock() - started), "warnings": warnings})
@@ -154,7 +160,7 @@ class OpenAIBackend:
 
     # --- the reduce step ------------------------------------------------------------------------
 
-    def _reduce(self, document: Document, drafts: list[Draft], meter: UsageMeter, tally: Tally) -> list[Draft]:
+    def _reduce(self, document: Document, drafts: list[Draft], meter: UsageMeter) -> list[Draft]:
         """Replace the per-chunk summaries by one summary (and title) of the whole article."""
         s = self.settings
         notes = [

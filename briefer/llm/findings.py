@@ -31,6 +31,13 @@ class Tally:
     unnamed_actors: list[str] = field(default_factory=list)
     unlisted: list[str] = field(default_factory=list)
 
+    def add(self, other: Tally) -> None:
+        """Count what ``other`` counted too."""
+        self.unverified += other.unverified
+        self.kept_unverified += other.kept_unverified
+        self.unnamed_actors += other.unnamed_actors
+        self.unlisted += other.unlisted
+
     def warnings(self) -> list[str]:
         out = []
         if self.unverified:

@@ -98,12 +98,12 @@ GRAMMAR_LIMITS: dict[str, dict[str, int]] = {
     "outcomes": {"maxItems": 6},
     "open_questions": {"maxItems": 6},
     "aliases": {"maxItems": 4},
-    "summary": {"maxLength": 600},
+    "summary": {"maxLength": 500},
     "title": {"maxLength": 200},
     "name": {"maxLength": 100},
     "role": {"maxLength": 100},
     "actor": {"maxLength": 100},
-    "text": {"maxLength": 250},
+    "text": {"maxLength": 160},
     "quote": {"maxLength": 400},
 }
 
@@ -134,13 +134,18 @@ def _limit(node: Any) -> None:
 
 def _strictify(node: Any) -> None:
     if isinstance(node, dict):
+        # Annotations go ("title", "default"); a property that happens to be named "title" stays.
         node.pop("title", None)
         node.pop("default", None)
         if node.get("type") == "object" and "properties" in node:
             node["additionalProperties"] = False
             node["required"] = list(node["properties"])
-        for value in node.values():
-            _strictify(value)
+        for key, value in node.items():
+            if key in ("properties", "$defs"):  # maps of names to schemas, not schemas themselves
+                for sub in value.values():
+                    _strictify(sub)
+            else:
+                _strictify(value)
     elif isinstance(node, list):
         for value in node:
             _strictify(value)
