@@ -21,7 +21,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from cassette_support import CASSETTES, SEED, SHARED, SHARED_DEV_GOLD, Case, dev_gold_cases, make_vcr  # noqa: E402
+from cassette_support import (  # noqa: E402
+    CASSETTES,
+    SEED,
+    SHARED,
+    SHARED_DEV_GOLD,
+    Case,
+    dev_gold_cases,
+    fingerprint,
+    make_vcr,
+)
 
 from briefer import BrieferError, brief, load_settings  # noqa: E402
 from briefer.rendering import render_json  # noqa: E402
@@ -47,6 +56,9 @@ def main() -> int:
         entry = index["cases"][name]
         flags = {**index["settings"], **entry["settings"], "base_url": "http://127.0.0.1:8765/v1", "include_text": True}
         settings = load_settings(flags, {}, default_config=out / "no-config.toml")
+        if fingerprint(case, settings) != entry["fingerprint"]:
+            rows.append((case.article.stem, None, "stale cassette (cleaning, chunking or prompts changed): re-record", entry))
+            continue
         with make_vcr("none").use_cassette(str(CASSETTES / f"{name}.yaml")):
             try:
                 b = brief(case.article, settings=settings)

@@ -199,6 +199,8 @@ def test_keep_unverified_keeps_invented_quotes_flagged(capsys, server):
     kept = [e for i in b["outcomes"] for e in i["evidence"] if e.get("verified") is False]
     assert [e["quote"] for e in kept] == ["The two leaders signed a peace treaty."]
     assert any("--keep-unverified" in w for w in b["warnings"])
+    markdown = brief_cli(capsys, server, "--keep-unverified", "-f", "markdown").out
+    assert "> The two leaders signed a peace treaty. <sub>(not found in the article)</sub>" in markdown
 
 
 def test_a_position_of_an_actor_the_article_never_names_is_dropped(capsys, server):

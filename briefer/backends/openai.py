@@ -139,20 +139,24 @@ class OpenAIBackend:
         )
 
     def _ask_chunk(self, document: Document, piece: Chunk, total: int, meter: UsageMeter) -> ChunkReply:
-        s = self.settings
         key = self._key("map", text=piece.text, title=document.title, part=piece.index, total=total)
-        cached = self._cached(key, ChunkReply, meter)
+        build = lambda mode: self.prompts.chunk_messages(document, piece, total, mode)  # noqa: E731
+        return self._ask(key, build, ChunkReply, self.settings.max_output_tokens, "map", meter)
+
+    def _ask(self, key: str, build: Callable, reply_model: type, max_tokens: int, stage: str, meter: UsageMeter) -> Any:
+        """Return the cached reply under ``key``, or ask the model and cache what it answers."""
+        cached = self._cached(key, reply_model, meter)
         if cached is not None:
             return cached
         reply = ask(
             self.client,
-            lambda mode: self.prompts.chunk_messages(document, piece, total, mode),
-            ChunkReply,
+            build,
+            reply_model,
             modes=self.modes,
             prompts=self.prompts,
-            max_tokens=s.max_output_tokens,
-            max_reasks=s.max_retries,
-            stage="map",
+            max_tokens=max_tokens,
+            max_reasks=self.settings.max_retries,
+            stage=stage,
             meter=meter,
         )
         self._store(key, reply)
@@ -162,31 +166,18 @@ class OpenAIBackend:
 
     def _reduce(self, document: Document, drafts: list[Draft], meter: UsageMeter) -> list[Draft]:
         """Replace the per-chunk summaries by one summary (and title) of the whole article."""
-        s = self.settings
         notes = [
             ReduceNotes(summary=" ".join(x.text for x in d.summary), actors=[a.name for a in d.actors]) for d in drafts
         ]
         key = self._key("reduce", notes=[(n.summary, n.actors) for n in notes], title=document.title)
-        reply = self._cached(key, ReduceReply, meter)
-        if reply is None:
-            try:
-                reply = ask(
-                    self.client,
-                    lambda mode: self.prompts.reduce_messages(document, notes, mode),
-                    ReduceReply,
-                    modes=self.modes,
-                    prompts=self.prompts,
-                    max_tokens=s.reduce_max_tokens,
-                    max_reasks=s.max_retries,
-                    stage="reduce",
-                    meter=meter,
-                )
-            except (Truncated, UnusableReply) as exc:
-                # The chunk summaries still stand; a failed reduce costs polish, not the briefing.
-                first = drafts[0]
-                drafts[0] = first.model_copy(update={"warnings": [*first.warnings, f"reduce step skipped: {exc}"]})
-                return drafts
-            self._store(key, reply)
+        build = lambda mode: self.prompts.reduce_messages(document, notes, mode)  # noqa: E731
+        try:
+            reply = self._ask(key, build, ReduceReply, self.settings.reduce_max_tokens, "reduce", meter)
+        except (Truncated, UnusableReply) as exc:
+            # The chunk summaries still stand; a failed reduce costs polish, not the briefing.
+            first = drafts[0]
+            drafts[0] = first.model_copy(update={"warnings": [*first.warnings, f"reduce step skipped: {exc}"]})
+            return drafts
         out = [d.model_copy(update={"summary": []}) for d in drafts]
         out[0] = out[0].model_copy(
             update={

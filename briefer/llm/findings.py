@@ -2,8 +2,9 @@
 
 This is where the guarantee is kept: a model's quote becomes evidence only once it is found in
 the text (exactly; then with white space, quote marks and case made alike; then ignoring white
-space altogether, for models whose tokenizer writes "U. S." for "U.S."). An item whose quote is
-nowhere is dropped and counted, or, with ``keep_unverified``, kept and flagged
+space and quotation marks altogether, for models that write "U. S." for "U.S." or lose a closing
+quotation mark: every word and every other character must still be there). An item whose quote
+is nowhere is dropped and counted, or, with ``keep_unverified``, kept and flagged
 ``"verified": false``. Actors the text never names are dropped; a position's actor must be a
 listed actor, and one the model named only in a position joins the list if the text names it.
 """
@@ -69,9 +70,11 @@ def find_quote(quote: str, text: str, start: int = 0, end: int | None = None) ->
 
 
 def _locate_spaceless(quote: str, text: str, start: int, end: int) -> tuple[int, int] | None:
-    squeezed = [(i, ch) for i, ch in enumerate(text[start:end], start) if not ch.isspace()]
+    # White space and quotation marks are what models drop or add inside a quote ("U. S." for
+    # "U.S.", a closing ' lost after "respect,"); every word and other mark must still be there.
+    squeezed = [(i, ch) for i, ch in enumerate(text[start:end], start) if not _skippable(ch)]
     hay = "".join(_same(ch) for _, ch in squeezed)
-    needle = "".join(_same(ch) for ch in quote if not ch.isspace())
+    needle = "".join(_same(ch) for ch in quote if not _skippable(ch))
     if len(needle) < 8:  # too short to tell one place from another without the spaces
         return None
     i = hay.find(needle)
@@ -81,6 +84,10 @@ def _locate_spaceless(quote: str, text: str, start: int, end: int) -> tuple[int,
 
 
 _SAME = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+
+
+def _skippable(ch: str) -> bool:
+    return ch.isspace() or ch in _QUOTES or ch in "`\u00ab\u00bb\u201e\u201a"
 
 
 def _same(ch: str) -> str:
