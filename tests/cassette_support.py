@@ -99,11 +99,15 @@ def fingerprint(case: Case, settings: Any) -> str:
     """
     from briefer.chunking import chunk_text
     from briefer.cleaning import clean
+    from briefer.errors import InputError
     from briefer.llm.prompts import Prompts, plan_calls
     from briefer.llm.schema import ChunkReply, ReduceReply, grammar_schema, strict_schema
     from briefer.sources import Input, read_article
 
-    document = clean(read_article(Input(str(case.article), case.article)))
+    try:
+        document = clean(read_article(Input(str(case.article), case.article)))
+    except InputError as exc:  # nothing is asked of the model then: the error is the fingerprint
+        return "input error: " + hashlib.sha256(str(exc).encode("utf-8")).hexdigest()
     chunks = chunk_text(document.text, settings.max_chunk_tokens, settings.encoding)
     calls = plan_calls(document, chunks, Prompts(settings.prompts), mode="json_object", reduce=settings.reduce,
                        encoding=settings.encoding)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 
-import fault_server as fs
 from openai_fixtures import SEED, isolated, server  # noqa: F401
 
 from briefer.cli import main

@@ -23,9 +23,6 @@ from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from typing import Any, ClassVar
 
 from ..errors import UnusableReply
-from ..models import Chunk, Document, Draft, SummarySentence
-from ..sentences import split_sentences
-from ..settings import Settings, default_cache_dir
 from ..llm.cache import ResponseCache, cache_key
 from ..llm.client import ChatClient
 from ..llm.findings import Tally, combine, to_draft
@@ -33,6 +30,9 @@ from ..llm.prompts import Prompts, ReduceNotes
 from ..llm.schema import REPLY_SCHEMA_VERSION, ChunkReply, ReduceReply
 from ..llm.structured import ModeState, Truncated, ask
 from ..llm.usage import TokenBudget, UsageMeter
+from ..models import Chunk, Document, Draft, SummarySentence
+from ..sentences import split_sentences
+from ..settings import Settings, default_cache_dir
 
 # A piece shorter than this is not split further when its reply is cut off: the output limit, not
 # the text, is then what is too small.
