@@ -162,6 +162,9 @@ def llama_cpp_rejects_json_schema(then: Behaviour | None = None) -> Behaviour:
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in two writes; without TCP_NODELAY the client's delayed ACK adds
+    # some 40 ms to every reply, which the concurrency benchmark would count as our overhead.
+    disable_nagle_algorithm = True
     server: _Server
 
     def log_message(self, format: str, *args: Any) -> None:  # keep the test output clean

@@ -67,12 +67,14 @@ def test_the_seed_replays_into_a_verified_briefing(tmp_path):
     _check(b)
     assert b.backend.model == INDEX["model"] and b.title.startswith("Alaska Summit")
     assert b.usage.calls == len(cassette) == INDEX["cases"][case.name]["requests"]
-    # llama.cpp refuses json_schema with a 500; the backend moved on to JSON mode, not to retries.
-    first, second = cassette.requests[0], cassette.requests[1]
-    assert json.loads(first.body)["response_format"]["type"] == "json_schema"
-    assert cassette.responses[0]["status"]["code"] == 500
-    assert json.loads(second.body)["response_format"]["type"] == "json_object"
-    assert b.usage.retries == 0
+    formats = [(json.loads(r.body).get("response_format") or {}).get("type") for r in cassette.requests]
+    codes = [resp["status"]["code"] for resp in cassette.responses]
+    assert formats[0] == "json_schema"  # the best format is asked for first
+    if codes[0] != 200:
+        # llama.cpp refuses json_schema (with a 500): the backend moved on to JSON mode at once,
+        # without retrying the refusal, and never asked for json_schema again.
+        assert formats[1] == "json_object" and "json_schema" not in formats[1:]
+        assert b.usage.retries == INDEX["cases"][case.name]["usage"]["retries"]
     assert b.actors and (b.positions or b.outcomes)
 
 

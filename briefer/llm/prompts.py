@@ -14,6 +14,7 @@ copying one file.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Sequence
@@ -132,7 +133,13 @@ class PlannedCall:
 
 def message_tokens(messages: Messages, encoding: str) -> int:
     """Return the tokens of a call's messages: their text plus a few per message for the framing."""
-    return sum(count_tokens(m["content"], encoding) + 4 for m in messages)
+    return sum(_count(m["content"], encoding) + 4 for m in messages)
+
+
+@functools.lru_cache(maxsize=64)
+def _count(text: str, encoding: str) -> int:
+    # Every call of a run sends the same system message: count it once.
+    return count_tokens(text, encoding)
 
 
 def plan_calls(

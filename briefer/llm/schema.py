@@ -10,6 +10,7 @@ llama.cpp turn into a grammar.
 from __future__ import annotations
 
 import copy
+import functools
 import json
 import re
 from typing import Any, Literal
@@ -83,6 +84,11 @@ class ReplyError(ValueError):
 
 def strict_schema(model: type[BaseModel]) -> dict[str, Any]:
     """Return the model's JSON Schema in the strict form: all properties required, nothing extra."""
+    return copy.deepcopy(_strict(model))
+
+
+@functools.cache
+def _strict(model: type[BaseModel]) -> dict[str, Any]:
     schema = copy.deepcopy(model.model_json_schema())
     _strictify(schema)
     return schema
