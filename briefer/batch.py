@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Protocol
 
 from .backends import Backend
-from .errors import BrieferError, InputError, UsageError
+from .errors import BrieferError, ConfigError, InputError, UsageError
 from .settings import Settings
 from .sinks import AtomicFile, OutputClosed, OutputDirectory, Stdout, is_directory_target, uninterrupted
 from .sources import Input, iter_inputs
@@ -203,6 +203,8 @@ class _Writer:
         if o.skipped:
             counts.skipped += 1
             return
+        if isinstance(o.error, ConfigError):
+            raise o.error  # a refused key or an unknown model would fail every next article the same way
         if o.error is not None:
             counts.failed += 1
             self.report(o.error)

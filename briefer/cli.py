@@ -16,6 +16,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
+from .cli_settings import config_app, prompts_app, with_settings_flags
 from .errors import BrieferError, UsageError
 from .sinks import OutputClosed
 
@@ -67,7 +68,12 @@ def _root(
     _State.debug = debug
 
 
+app.add_typer(config_app, name="config")
+app.add_typer(prompts_app, name="prompts")
+
+
 @app.command(no_args_is_help=True)
+@with_settings_flags
 def brief(
     inputs: Annotated[
         Optional[list[str]],
@@ -129,7 +135,7 @@ def brief(
         bool, typer.Option("--unordered", help="Write results as they finish instead of in input order.")
     ] = False,
     timeout: Annotated[
-        Optional[float], typer.Option("--timeout", min=0.001, help="Network timeout in seconds (connect, read). [default: 30]")
+        Optional[float], typer.Option("--timeout", min=0.001, help="Seconds to wait for a server: a page being fetched, a model's reply. [default: 60]")
     ] = None,
     max_bytes: Annotated[
         Optional[int], typer.Option("--max-bytes", min=1, help="Largest page fetched from a URL. [default: 10000000]")
@@ -137,6 +143,7 @@ def brief(
     user_agent: Annotated[
         Optional[str], typer.Option("--user-agent", help="User-Agent header sent with URL requests.")
     ] = None,
+    flags: Optional[dict] = None,
 ) -> None:
     """Brief one or more articles: title, summary, actors, positions, outcomes, open questions."""
     from functools import partial
@@ -158,6 +165,7 @@ def brief(
             "timeout": timeout,
             "max_bytes": max_bytes,
             "user_agent": user_agent,
+            **(flags or {}),  # the shared settings flags (cli_settings.py): config, profile, model, base URL...
         }
     )
     jsonl_in = input_format is InputListFormat.jsonl

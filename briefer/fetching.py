@@ -20,7 +20,7 @@ from .sources import article_from_bytes, sniff_format
 if TYPE_CHECKING:
     import httpx
 
-DEFAULT_TIMEOUT = 30.0
+DEFAULT_TIMEOUT = 60.0  # shared with backends that call a server, where a local model can be slow
 DEFAULT_MAX_BYTES = 10_000_000
 DEFAULT_USER_AGENT = f"briefer/{__version__} (news briefing tool)"
 MAX_REDIRECTS = 10

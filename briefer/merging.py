@@ -22,7 +22,9 @@ from .models import (
     Item,
     Position,
     Source,
+    StageUsage,
     SummarySentence,
+    Usage,
 )
 from .sentences import split_sentences
 
@@ -93,6 +95,7 @@ def merge(
         ),
         backend=backend,
         warnings=warnings,
+        usage=total_usage([d.usage for d in drafts if d.usage is not None]),
         text=text if include_text else None,
     )
 
@@ -120,6 +123,33 @@ def title_from_lead(text: str, max_words: int = 12) -> str:
     return " ".join(words[:max_words]).rstrip(",;:") + "…"
 
 
+def total_usage(parts: Sequence[Usage]) -> Usage | None:
+    """Return the usage of all drafts together, or None when no draft reports one.
+
+    Counts add up; wall time does not (chunks may run concurrently), so it is the longest reported.
+    """
+    if not parts:
+        return None
+    stages: dict[str, StageUsage] = {}
+    for u in parts:
+        for name, st in u.stages.items():
+            old = stages.get(name, StageUsage())
+            stages[name] = StageUsage(
+                calls=old.calls + st.calls,
+                prompt_tokens=old.prompt_tokens + st.prompt_tokens,
+                completion_tokens=old.completion_tokens + st.completion_tokens,
+            )
+    return Usage(
+        calls=sum(u.calls for u in parts),
+        cached_calls=sum(u.cached_calls for u in parts),
+        prompt_tokens=sum(u.prompt_tokens for u in parts),
+        completion_tokens=sum(u.completion_tokens for u in parts),
+        retries=sum(u.retries for u in parts),
+        wall_seconds=max(u.wall_seconds for u in parts),
+        stages=stages,
+    )
+
+
 # --- internals ----------------------------------------------------------------------------------
 
 
@@ -128,7 +158,11 @@ def _shift(draft: Draft, offset: int) -> Draft:
         return draft
 
     def ev(items: list[Evidence]) -> list[Evidence]:
-        return [e.model_copy(update={"start": e.start + offset, "end": e.end + offset}) for e in items]
+        # Unverified evidence (kept by --keep-unverified) has no span to move.
+        return [
+            e if e.verified is False else e.model_copy(update={"start": e.start + offset, "end": e.end + offset})
+            for e in items
+        ]
 
     return draft.model_copy(
         update={
@@ -143,6 +177,9 @@ def _shift(draft: Draft, offset: int) -> Draft:
 def _verified(evidence: Sequence[Evidence], text: str) -> list[Evidence]:
     out: list[Evidence] = []
     for e in evidence:
+        if e.verified is False:  # the backend kept it flagged because the user asked for that
+            out.append(e)
+            continue
         v = verify(e, text)
         if v is not None and all((v.start, v.end) != (o.start, o.end) for o in out):
             out.append(v)
@@ -218,7 +255,7 @@ def _merge_items(items: Sequence[Item], text: str) -> tuple[list[Item], int]:
         if not evidence:
             dropped += 1
             continue
-        spans = {(e.start, e.end) for e in evidence}
+        spans = {(e.start, e.end) for e in evidence if e.verified is not False}
         key = _item_key(item.text)
         if spans & seen_spans or key in seen_text:
             continue
@@ -232,7 +269,8 @@ def _dedupe_positions(positions: list[Position]) -> list[Position]:
     out: list[Position] = []
     seen: set[tuple[str, tuple[int, int] | str]] = set()
     for p in positions:
-        keys = {(p.actor, (e.start, e.end)) for e in p.evidence} | {(p.actor, _item_key(p.text))}
+        keys = {(p.actor, (e.start, e.end)) for e in p.evidence if e.verified is not False}
+        keys.add((p.actor, _item_key(p.text)))
         if keys & seen:
             continue
         seen |= keys

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 SCHEMA_VERSION = "1"
 
@@ -57,11 +57,27 @@ class Chunk(_Model):
 
 
 class Evidence(_Model):
-    """An exact quote from the clean text: ``text[start:end] == quote``."""
+    """An exact quote from the clean text: ``text[start:end] == quote``.
+
+    The one exception is a quote a model gave that is nowhere in the article, kept only because the
+    user asked for it (``--keep-unverified``): it says ``"verified": false`` and its span is 0-0.
+    """
 
     quote: str = Field(min_length=1)
     start: int = Field(ge=0)
     end: int = Field(ge=0)
+    verified: Literal[False] | None = Field(
+        default=None,
+        description="false when the quote was not found in the article (kept by --keep-unverified); absent otherwise.",
+    )
+
+    @model_serializer(mode="wrap")
+    def _drop_verified(self, handler: SerializerFunctionWrapHandler) -> dict:
+        # Verified evidence, the rule, is written without the flag, as the JSON shape documents it.
+        data = handler(self)
+        if data.get("verified") is None:
+            data.pop("verified", None)
+        return data
 
 
 class Actor(_Model):
@@ -93,6 +109,26 @@ class SummarySentence(_Model):
     evidence: list[Evidence] = Field(default_factory=list)
 
 
+class StageUsage(_Model):
+    """Calls and tokens of one stage of a model backend ('map': one call per chunk; 'reduce')."""
+
+    calls: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+
+class Usage(_Model):
+    """What briefing one article cost a model backend; re-asks and retried calls included."""
+
+    calls: int = Field(default=0, description="Requests sent to the model, retries and re-asks included.")
+    cached_calls: int = Field(default=0, description="Calls answered from the response cache instead.")
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    retries: int = Field(default=0, description="Calls repeated after a server error, timeout or unusable reply.")
+    wall_seconds: float = Field(default=0.0, description="Time the backend spent on the article.")
+    stages: dict[str, StageUsage] = Field(default_factory=dict, description="The same counts per stage.")
+
+
 class Draft(_Model):
     """One chunk's findings. Evidence offsets are relative to the chunk's own text."""
 
@@ -104,6 +140,7 @@ class Draft(_Model):
     outcomes: list[Item] = Field(default_factory=list)
     open_questions: list[Item] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    usage: Usage | None = Field(default=None, description="What producing the draft cost, for model backends.")
 
 
 # --- the briefing ------------------------------------------------------------------------------
@@ -136,6 +173,9 @@ class Briefing(_Model):
     source: Source
     backend: BackendInfo
     warnings: list[str] = Field(default_factory=list)
+    usage: Usage | None = Field(
+        default=None, description="Calls, tokens and time the model backend spent; null for the extractive backend."
+    )
     text: str | None = Field(
         default=None, description="The cleaned article text that evidence spans point into (--include-text)."
     )

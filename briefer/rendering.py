@@ -77,7 +77,9 @@ def _section(heading: str, items: Sequence[Position | Item]) -> list[str]:
         who = f"**{_inline(item.actor)}**: " if isinstance(item, Position) else ""
         lines.append(f"- {who}{_inline(item.text)}")
         for e in item.evidence:
-            if _same(e, item.text):
+            if e.verified is False:  # kept by --keep-unverified: say so where the span would be
+                lines.append(f"  > {_inline(e.quote)} <sub>(not found in the article)</sub>")
+            elif _same(e, item.text):
                 lines.append(f"  <sub>chars {e.start}–{e.end}</sub>")
             else:
                 lines.append(f"  > {_inline(e.quote)} <sub>(chars {e.start}–{e.end})</sub>")
