@@ -15,7 +15,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import __version__
 from .cli_settings import config_app, prompts_app, with_settings_flags
 from .errors import BrieferError, UsageError
 from .sinks import OutputClosed
@@ -50,6 +49,8 @@ class _State:
 
 def _version(value: bool) -> None:
     if value:
+        from .version import __version__
+
         typer.echo(f"briefer {__version__}")
         raise typer.Exit()
 

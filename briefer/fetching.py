@@ -12,7 +12,7 @@ import socket
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from . import __version__
+from .version import __version__
 from .errors import FetchError
 from .models import Article, InputFormat
 from .sources import article_from_bytes, sniff_format
