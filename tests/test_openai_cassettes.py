@@ -41,7 +41,9 @@ def _replay(case: Case, tmp_path: Path, **extra) -> tuple[Briefing | None, Brief
     flags = {**INDEX["settings"], **entry["settings"], "base_url": "http://127.0.0.1:8765/v1", **extra}
     settings = load_settings(flags, {}, default_config=tmp_path / "no-config.toml")
     if fingerprint(case, settings) != entry["fingerprint"]:
-        pytest.skip(
+        # Fail, not skip: a skipped replay would let a change to cleaning, chunking or a prompt go
+        # untested against the real model's replies until someone noticed.
+        pytest.fail(
             f"the requests for {case.name} changed since its cassette was recorded (cleaning, chunking or a prompt "
             "changed): run scripts/record-cassettes"
         )

@@ -202,6 +202,33 @@ def test_quotes_not_in_the_article_are_dropped_and_counted(capsys, server):
     assert_exact_evidence(b, b["text"])
 
 
+def test_quotes_of_picture_captions_are_dropped(capsys, server, tmp_path):
+    article = tmp_path / "rally.txt"
+    article.write_text(
+        "Police arrested six people after a rally in Leeds on Saturday. Abase Hussen, left, took his daughter "
+        "Amira, right, to a demonstration when she was aged just 13 The council said the march had not been "
+        "approved.\n",
+        encoding="utf-8",
+    )
+
+    def quoting_the_caption(body):
+        found = fs.fake_findings(body)
+        found["outcomes"] = [
+            {"text": "arrests", "quote": "Police arrested six people after a rally in Leeds on Saturday."},
+            {"text": "a rally", "quote": "Abase Hussen, left, took his daughter Amira, right, to a demonstration"},
+        ]
+        return found
+
+    server.default = fs.ok(quoting_the_caption)
+    run = brief_cli(capsys, server, inputs=[str(article)])
+    assert run.code == 0, run.err
+    b = run.json()
+    assert [o["text"] for o in b["outcomes"]] == ["arrests"]
+    assert any(w.endswith("item(s) quoting a picture caption, not the article's prose") for w in b["warnings"])
+    quotes = [e["quote"] for s in ("positions", "outcomes", "open_questions") for i in b[s] for e in i["evidence"]]
+    assert quotes and not any("left, took" in q for q in quotes)
+
+
 def test_keep_unverified_keeps_invented_quotes_flagged(capsys, server):
     def inventing(body):
         found = fs.fake_findings(body)

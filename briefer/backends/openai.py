@@ -143,7 +143,8 @@ class OpenAIBackend:
             halves = [(lo, cut), (cut, hi)]
             return combine([self._piece(document, chunk, w, total, meter, tally) for w in halves])
         return to_draft(
-            reply, chunk, window=window, title=document.title, keep_unverified=self.settings.keep_unverified, tally=tally
+            reply, chunk, window=window, title=document.title, keep_unverified=self.settings.keep_unverified, tally=tally,
+            captions=_caption_spans(chunk.text),
         )
 
     def _ask_chunk(self, document: Document, piece: Chunk, total: int, meter: UsageMeter) -> ChunkReply:
@@ -247,3 +248,13 @@ def _split_point(text: str, lo: int, hi: int) -> int | None:
     space = text.rfind(" ", lo, middle)
     return space if space > lo else None
 
+
+def _caption_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans of ``text`` that read as picture captions or furniture run into the prose.
+
+    The extractive backend's reading of the text is reused: a model quoting "Abase Hussen, left,
+    took his daughter..." quotes the page, not the story.
+    """
+    from ..analysis.units import read_units
+
+    return [(u.start, u.end) for u in read_units(text) if u.caption]

@@ -29,6 +29,7 @@ class Tally:
 
     unverified: int = 0
     kept_unverified: int = 0
+    captions: int = 0
     unnamed_actors: list[str] = field(default_factory=list)
     unlisted: list[str] = field(default_factory=list)
 
@@ -36,6 +37,7 @@ class Tally:
         """Count what ``other`` counted too."""
         self.unverified += other.unverified
         self.kept_unverified += other.kept_unverified
+        self.captions += other.captions
         self.unnamed_actors += other.unnamed_actors
         self.unlisted += other.unlisted
 
@@ -43,6 +45,8 @@ class Tally:
         out = []
         if self.unverified:
             out.append(f"dropped {self.unverified} item(s) whose quote the model gave is not in the article")
+        if self.captions:
+            out.append(f"dropped {self.captions} item(s) quoting a picture caption, not the article's prose")
         if self.kept_unverified:
             out.append(
                 f"kept {self.kept_unverified} item(s) whose quote is not in the article, "
@@ -122,8 +126,13 @@ def to_draft(
     title: str | None = None,
     keep_unverified: bool = False,
     tally: Tally | None = None,
+    captions: Sequence[tuple[int, int]] = (),
 ) -> Draft:
-    """Return the findings of ``reply`` about ``chunk.text[window]`` with spans relative to the chunk."""
+    """Return the findings of ``reply`` about ``chunk.text[window]`` with spans relative to the chunk.
+
+    ``captions`` are the spans of the chunk's text that are picture captions or page furniture run
+    into the prose: a quote that reaches into one is real text but not the article's statement.
+    """
     text = chunk.text
     lo, hi = window or (0, len(text))
     part = text[lo:hi]
@@ -137,6 +146,9 @@ def to_draft(
     def evidence(quote: str) -> list[Evidence] | None:
         span = find_quote(quote, text, lo, hi) if quote.strip() else None
         if span is not None:
+            if any(span[0] < c_end and c_start < span[1] for c_start, c_end in captions):
+                tally.captions += 1
+                return None
             return [make_evidence(text, *span)]
         if keep_unverified and quote.strip():
             tally.kept_unverified += 1
