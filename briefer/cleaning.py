@@ -116,6 +116,9 @@ COMMENT_SECTION_HEADERS = [
     r"(readers'?|reader) comments:?",
 ]
 
+# A credit sentence closing the last paragraph: "CNN's Sam Stringer contributed to this report."
+CREDIT_SENTENCE = r"(?<!\S)[^\s.!?'\"’”][^.!?]{0,200}\bcontributed (reporting|to this (report|story|article))[^.!?]{0,80}[.!?]"
+
 # Prompts and credits that bodies run into the prose (the CNN / Daily Mail bodies do: "...links to
 # radicalism. Scroll down for video Abase Hussen, left, took his daughter..."). Each is cut out and
 # the text is split into two paragraphs where it stood, so that no sentence of the clean text joins
@@ -125,8 +128,7 @@ JUNK_PHRASES = [
     r"scroll down for (the )?(video|videos|pictures)\.?",
     r"click to (see|view) (the )?(gallery|video|pictures)\.?",
     r"\(?(see|watch) (the )?video (above|below)\)?\.?",
-    # a credit sentence closing the last paragraph: "CNN's Sam Stringer contributed to this report."
-    r"(?<!\S)[^\s.!?'\"’”][^.!?]{0,200}\bcontributed (reporting|to this (report|story|article))[^.!?]{0,80}[.!?]",
+    CREDIT_SENTENCE,
 ]
 
 # A reference to a photo that is not there, inside a sentence: "Clarkson (pictured this week) said",
@@ -144,6 +146,9 @@ PHOTO_REFERENCE = re.compile(
 # cut out, with a paragraph break in its place (see JUNK_PHRASES for why), only where the word before it is not part of a name and its first word is not a proper
 # noun (capitalised elsewhere in mid-sentence): "shares a border with Nepal: China" stays.
 CAPTION_LABEL = re.compile(
+    # The label's capital, looked at first (the label below starts with it): it fails fast at most
+    # positions, before the look-behinds and look-aheads are tried. Three times faster.
+    r"(?=[A-Z])"
     r"(?:(?<=[.!?'\"’”)] )|(?<=[a-z0-9] ))"
     r"(?!(?i:who|what|why|how|when|where|which)\b)"
     r"(?!(?:\w+ ){0,3}(?:said|says|told|added|wrote|asked|explained|replied|reads?|stated|warned|tweeted|posted"
@@ -167,6 +172,13 @@ _junk_line = re.compile("|".join(f"(?:{p})" for p in JUNK_LINES), re.IGNORECASE)
 _junk_block = re.compile("|".join(f"(?:{p})" for p in JUNK_BLOCK_HEADERS), re.IGNORECASE)
 _comment_section = re.compile("|".join(f"(?:{p})" for p in COMMENT_SECTION_HEADERS), re.IGNORECASE)
 _junk_phrase = re.compile(r"\s*(?:" + "|".join(JUNK_PHRASES) + r")\s*", re.IGNORECASE)
+# The credit-sentence branch scans up to 200 characters ahead from every word start, most of the
+# cost of the pattern; a line without its word "contributed" (found the way the pattern finds it,
+# case-insensitively) cannot hold a credit sentence, and gets the pattern without that branch.
+_junk_phrase_no_credit = re.compile(
+    r"\s*(?:" + "|".join(p for p in JUNK_PHRASES if p is not CREDIT_SENTENCE) + r")\s*", re.IGNORECASE
+)
+_CREDIT_WORD = re.compile("contributed", re.IGNORECASE)
 # Every junk phrase holds one of these words. Looking for them first spares the phrase pattern,
 # whose credit-sentence branch scans ahead from every position, on the lines that cannot match.
 _JUNK_PHRASE_WORDS = ("scroll", "click", "video", "contributed")
@@ -253,7 +265,8 @@ def _cut_junk_phrases(line: str) -> list[str]:
     folded = line.lower()
     if not any(word in folded for word in _JUNK_PHRASE_WORDS):
         return [line]
-    return _junk_phrase.sub("\n", line).split("\n")
+    pattern = _junk_phrase if _CREDIT_WORD.search(line) else _junk_phrase_no_credit
+    return pattern.sub("\n", line).split("\n")
 
 
 def _drop_caption_labels(lines: list[str]) -> list[str]:
