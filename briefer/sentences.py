@@ -20,14 +20,21 @@ _CLOSERS = "\"'\u201d\u2019)]\u00bb"
 _OPENERS = "\"'\u201c\u2018([\u00ab"
 _STOPS = ".!?\u2026"
 
-# A candidate end: ., ! or ? (or an ellipsis), then closers, then white space.
-_END = re.compile(r"(?:\.\.\.|…|[.!?])+[" + re.escape(_CLOSERS) + r"]*(?=\s)")
+# A candidate end: ., ! or ? (or an ellipsis), then closers, then white space. (The look-ahead for
+# a stop only makes the scan fail fast at the other characters.)
+_END = re.compile(r"(?=[.!?…])(?:\.\.\.|…|[.!?])+[" + re.escape(_CLOSERS) + r"]*(?=\s)")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _WORD_BEFORE = re.compile(r"([\w.&'-]+)$")
 # A run-in boundary: a word (or a closing quote after one), white space, then a capitalised
 # sentence opener followed by a lower-case word, a digit or "I".
+# The two leading look-aheads add no condition (a quote or a space starts every match, an opener's
+# first letter follows the space); they let the scan skip the other positions at once: most of
+# them, as most words are lower-case. Twice as fast.
 _RUN_IN = re.compile(
-    r"(?<=[A-Za-z0-9%)\]])[\"'\u2019\u201d]?(\s+)(?=[\"'\u2018\u201c]?("
+    r"(?=[\"'\u2019\u201d\s])"
+    r"(?<=[A-Za-z0-9%)\]])[\"'\u2019\u201d]?(\s+)(?=[\"'\u2018\u201c]?["
+    + re.escape("".join(sorted({w[0] for w in RUN_IN_STARTERS})))
+    + r"])(?=[\"'\u2018\u201c]?("
     + "|".join(sorted(RUN_IN_STARTERS, key=len, reverse=True))
     + r")(?:(?:['\u2019][a-z]{1,2})?\s+(?:[a-z0-9£$€]|I\b)|,\s))"
 )
