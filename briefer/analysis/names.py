@@ -218,7 +218,8 @@ def _split_run(u: Unit, run: list[Token], toks: list[Token], i: int, text: str, 
     possessive = bool(_POSSESSIVE.search(last.text))
     end = last.end - (2 if possessive else 0)
     name = text[first.start : end]
-    i = next(k for k, t in enumerate(toks) if t.start == run[0].start)
+    if not (i < len(toks) and toks[i] is run[0]):  # the run no longer starts where it was found ("CEO of ...")
+        i = next(k for k, t in enumerate(toks) if t.start == run[0].start)
     j = i + len(run)
     prev_tok = toks[i - 1].text.lower() if i > 0 else ""
     prev2 = toks[i - 2].text.lower() if i > 1 else ""
