@@ -30,6 +30,7 @@ from .tokens import Token, given_names, tokenize
 from .units import Unit
 
 _POSSESSIVE = re.compile(r"['\u2019]s$")
+_LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 _LOWER_TITLES = TITLE_WORDS
 # A run continues over "of", "for", "the" ... only into another capitalised word.
 _INNER = NAME_CONNECTORS
@@ -90,7 +91,7 @@ def find_mentions(units: list[Unit], text: str, lowercase_vocab: set[str]) -> li
 
 def lowercase_words(text: str) -> set[str]:
     """Return the words the article writes in lower case: its common words."""
-    return {m.group() for m in re.finditer(r"\b[a-z][a-z'-]+\b", text)}
+    return set(_LOWERCASE_WORD.findall(text))
 
 
 def _unit_mentions(u: Unit, text: str, vocab: set[str]) -> list[Mention]:
