@@ -141,12 +141,13 @@ def build_entities(mentions: list[Mention], text: str) -> tuple[list[Entity], di
         owner[i] = e.id
         by_key[key] = e.id
         by_key.setdefault(_strip_prefix(key), e.id)
+    full_names = _FullNames(entities)
     for i in sorted(pending):
         m = mentions[i]
         key = _key(m.name)
         target = by_key.get(key)
         if target is None:
-            target = _short_form_owner(m, entities, text)
+            target = _short_form_owner(m, entities, full_names)
         if target is None:
             e = new(m.name, _kind_of_form(m))
             by_key[key] = e.id
@@ -221,7 +222,25 @@ def _kind_of_form(m: Mention) -> str:
     return "other"
 
 
-def _short_form_owner(m: Mention, entities: list[Entity], text: str) -> int | None:
+class _FullNames:
+    """People (and unknowns) named in two words or more, by surname and by first word, in the order
+    made. Entities are only appended while short forms are placed, names and kinds unchanged."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self.entities, self.seen = entities, 0
+        self.by_last: dict[str, list[Entity]] = {}
+        self.by_first: dict[str, list[Entity]] = {}
+
+    def lookup(self, word: str) -> tuple[list[Entity], list[Entity]]:
+        for e in self.entities[self.seen :]:  # take in the entities made since the last look-up
+            if e.kind in ("person", "other") and len(e.name.split()) > 1:
+                self.by_last.setdefault(_surname(e.name), []).append(e)
+                self.by_first.setdefault(_key(e.name).split()[0], []).append(e)
+        self.seen = len(self.entities)
+        return self.by_last.get(word, []), self.by_first.get(word, [])
+
+
+def _short_form_owner(m: Mention, entities: list[Entity], full_names: _FullNames) -> int | None:
     """Return the entity a one-word mention is a short form of: a surname, a given name first
     ("Cui" for "Cui Zheng"), an organisation's leading word, or an acronym of its initials."""
     word = _key(m.name)
@@ -231,15 +250,10 @@ def _short_form_owner(m: Mention, entities: list[Entity], text: str) -> int | No
             if e.kind in ("organization", "other", "group") and _initials(e.name) == letters:
                 return e.id
         return None
-    last = [e for e in entities if e.kind in ("person", "other") and len(e.name.split()) > 1 and _surname(e.name) == word]
+    last, first = full_names.lookup(word)
     if len(last) == 1:
         return last[0].id
-    if len(last) > 1:
-        return None
-    first = [e for e in entities if e.kind in ("person", "other") and len(e.name.split()) > 1 and _key(e.name).split()[0] == word]
-    if len(first) == 1:
-        return first[0].id
-    return None
+    return first[0].id if not last and len(first) == 1 else None
 
 
 def _surname(name: str) -> str:
@@ -257,12 +271,13 @@ def _initials(name: str) -> str:
 def _merge_prefixes(entities: list[Entity], owner: dict[int, int]) -> None:
     """Fold "Big Machine" into "Big Machine Records" and "Marie Ratcliffe" into "Marie Teresa Ratcliffe"."""
     alive = [e for e in entities if e.mentions]
+    keys = {e.id: _key(e.name).split() for e in alive}  # names do not change here: split them once
     for short in sorted(alive, key=lambda e: len(e.name.split())):
-        sw = _key(short.name).split()
+        sw = keys[short.id]
         if len(sw) < 2 or short.kind in ("country", "group", "place", "event"):
             continue
         for long in alive:
-            lw = _key(long.name).split()
+            lw = keys[long.id]
             if long is short or not long.mentions or len(lw) <= len(sw):
                 continue
             extra = lw[len(sw) :]
@@ -329,7 +344,8 @@ def _settle(e: Entity, text: str) -> None:
     if e.kind == "other" and (persons or by_surname):
         e.kind = "person"
     if e.kind not in ("country", "group"):
-        e.name = max(e.forms, key=lambda f: (len(_key(f).split()) if f in {m.name for m in e.mentions} else 0, e.forms[f], -len(f)))
+        names = {m.name for m in e.mentions}
+        e.name = max(e.forms, key=lambda f: (len(_key(f).split()) if f in names else 0, e.forms[f], -len(f)))
     for m in e.mentions:
         demonym = _key(m.name).rstrip("s'") in gaz().demonyms and e.kind == "country"
         modifier = m.prev in _DETERMINERS and m.next[:1].isalpha() and not m.next_cap and not (

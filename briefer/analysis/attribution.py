@@ -29,6 +29,8 @@ from .units import Unit
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 _LOWER_WORD = re.compile(r"[a-z][a-z'\u2019-]*")
 _VERB_WORDS = frozenset(_SPEECH) | frozenset(_STANCE)
+# Each reporting verb form's lemma, a speech verb's first (as `_SPEECH.get(w) or _STANCE.get(w)`).
+_VERB_LEMMAS = {**_STANCE, **_SPEECH}
 _ACCORDING = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ACCORDING_TO) + r")\s+", re.IGNORECASE)
 _INVERTIBLE = frozenset(
     f
@@ -110,10 +112,11 @@ def _attribute_unit(
         for r in after:
             if add([r], "according to", 0.85):
                 break
-    for w in _WORD.finditer(masked):
+    # The reporting verbs, picked out in one pass: the checks below are for them only.
+    for w in [w for w in _WORD.finditer(masked) if w.group().lower() in _VERB_LEMMAS]:
         word = w.group().lower()
-        lemma = _SPEECH.get(word) or _STANCE.get(word)
-        if not lemma or _is_passive(masked, w.start()) or _is_attributive(masked, w):
+        lemma = _VERB_LEMMAS[word]
+        if _is_passive(masked, w.start()) or _is_attributive(masked, w):
             continue
         if any(r.start <= w.start() < r.end for r in refs):
             continue  # "the only two Arab states": a noun inside a name or a description

@@ -106,12 +106,11 @@ def _unit_mentions(u: Unit, text: str, vocab: set[str]) -> list[Mention]:
     openers.add(first_word)
     out: list[Mention] = []
     i = 0
-    n = len(toks)
-    while i < n:
-        t = toks[i]
-        if not (t.cap and t.word):
-            i += 1
-            continue
+    # A name starts at a capitalised word: those found in one pass, the others skipped at once.
+    for k in [k for k, t in enumerate(toks) if t.cap and t.word]:
+        if k < i:
+            continue  # inside the run just read
+        i = k
         j = run_end(toks, i, text)
         run = toks[i:j]
         initial = i in openers
