@@ -172,13 +172,16 @@ _junk_line = re.compile("|".join(f"(?:{p})" for p in JUNK_LINES), re.IGNORECASE)
 _junk_block = re.compile("|".join(f"(?:{p})" for p in JUNK_BLOCK_HEADERS), re.IGNORECASE)
 _comment_section = re.compile("|".join(f"(?:{p})" for p in COMMENT_SECTION_HEADERS), re.IGNORECASE)
 _junk_phrase = re.compile(r"\s*(?:" + "|".join(JUNK_PHRASES) + r")\s*", re.IGNORECASE)
-# The credit-sentence branch scans up to 200 characters ahead from every word start, most of the
-# cost of the pattern; a line without its word "contributed" (found the way the pattern finds it,
-# case-insensitively) cannot hold a credit sentence, and gets the pattern without that branch.
+# The credit-sentence branch scans up to 200 characters ahead from every word start: most of the
+# cost of the pattern. It can only match a little before a "contributed" (found the way the
+# pattern finds it, case-insensitively); elsewhere the pattern without it matches the same (see
+# _cut_junk_phrases).
 _junk_phrase_no_credit = re.compile(
     r"\s*(?:" + "|".join(p for p in JUNK_PHRASES if p is not CREDIT_SENTENCE) + r")\s*", re.IGNORECASE
 )
 _CREDIT_WORD = re.compile("contributed", re.IGNORECASE)
+_CREDIT_REACH = 201  # from the credit sentence's first character to its "contributed", at most
+_WORD_START = re.compile(r"(?<!\S)\S")
 # Every junk phrase holds one of these words. Looking for them first spares the phrase pattern,
 # whose credit-sentence branch scans ahead from every position, on the lines that cannot match.
 _JUNK_PHRASE_WORDS = ("scroll", "click", "video", "contributed")
@@ -186,7 +189,9 @@ _JUNK_PHRASE_WORDS = ("scroll", "click", "video", "contributed")
 # A URL slug standing alone on a line: words joined by underscores or hyphens, no spaces.
 _SLUG = re.compile(r"[A-Za-z0-9]+(?:[_-]+[A-Za-z0-9]+){2,}")
 _HTML_TAG = re.compile(r"<[A-Za-z!?/]")  # a page named .html that holds no markup is read as text
-_SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Runs of white space inside a line, each to become one space; a lone space is left alone (the
+# same result, without rebuilding the line at every word).
+_SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _ZERO_WIDTH = re.compile(r"[\u200b\u2060\ufeff]")  # not U+200C/U+200D: joiners inside emoji and scripts
 
 
@@ -265,8 +270,47 @@ def _cut_junk_phrases(line: str) -> list[str]:
     folded = line.lower()
     if not any(word in folded for word in _JUNK_PHRASE_WORDS):
         return [line]
-    pattern = _junk_phrase if _CREDIT_WORD.search(line) else _junk_phrase_no_credit
-    return pattern.sub("\n", line).split("\n")
+    credits = [m.start() for m in _CREDIT_WORD.finditer(line)]
+    if not credits:
+        return _junk_phrase_no_credit.sub("\n", line).split("\n")
+    return _cut_with_credits(line, credits).split("\n")
+
+
+def _cut_with_credits(line: str, credits: list[int]) -> str:
+    """Return ``_junk_phrase.sub("\\n", line)``, trying the credit-sentence branch only where it can match.
+
+    The full pattern is white space, then the first branch that matches, then white space. Its
+    other branches never start with white space, so wherever the pattern without the credit branch
+    fails, the full one can only match by that branch, at a word start no more than _CREDIT_REACH
+    characters before a "contributed". So the short pattern finds its next match, and the full one
+    is tried at the word starts before it that lie in such a window (from the white space before
+    them, which the pattern takes in too); the leftmost match wins, as in sub().
+    """
+    starts = [m.start() for m in _WORD_START.finditer(line) if any(0 < c - m.start() <= _CREDIT_REACH for c in credits)]
+    out: list[str] = []
+    pos = k = 0
+    while True:
+        short = _junk_phrase_no_credit.search(line, pos)
+        limit = short.start() if short else len(line)
+        found = short
+        while k < len(starts) and starts[k] < pos:
+            k += 1
+        for y in starts[k:]:
+            x = y
+            while x > pos and line[x - 1].isspace():
+                x -= 1
+            if x >= limit:
+                break
+            full = _junk_phrase.match(line, x)
+            if full:
+                found = full
+                break
+        if found is None:
+            out.append(line[pos:])
+            return "".join(out)
+        out.append(line[pos : found.start()])
+        out.append("\n")
+        pos = found.end()
 
 
 def _drop_caption_labels(lines: list[str]) -> list[str]:
