@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .evidence import verify
 from .models import (
@@ -150,11 +151,14 @@ def _verified(evidence: Sequence[Evidence], text: str) -> list[Evidence]:
 
 
 _HONORIFIC = re.compile(r"^(mr|mrs|ms|dr|prof|sen|rep|gov|president|gen|sir|dame|lord|lady)\.?\s+", re.IGNORECASE)
+_SPACE_RUN = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=4096)  # the same few names are keyed again and again while actors are merged
 def _key(name: str) -> str:
     name = _HONORIFIC.sub("", name.strip())
-    return re.sub(r"\s+", " ", name.replace("\u2019", "'")).casefold()
+    return _SPACE_RUN.sub(" ", name.replace("\u2019", "'")).casefold()
 
 
 def _merge_actors(found: Sequence[Actor]) -> tuple[list[Actor], dict[str, str]]:
@@ -205,7 +209,7 @@ def _match(actor: Actor, merged: dict[str, Actor], canonical: dict[str, str]) ->
 
 
 def _item_key(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.casefold()))
+    return " ".join(_WORD.findall(text.casefold()))
 
 
 def _merge_items(items: Sequence[Item], text: str) -> tuple[list[Item], int]:

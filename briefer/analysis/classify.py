@@ -39,6 +39,7 @@ _NOT_EVENTS = frozenset(
     "unprecedented unexpected alleged so-called red".split()
 )
 _RESULT = re.compile(r"\b\d{1,3}-\d{1,3}\b|\b\d+ points\b|\bfirst of its kind\b")
+_DIGIT = re.compile(r"\d")
 _STATE_AUX = frozenset("is are 's be being am seems seem remain remains become becomes not".split())
 _AUX_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|already\s+|since\s+|also\s+|just\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|un|ft|lt)\b", re.IGNORECASE)
 _TRAILING_TAG = re.compile(
@@ -112,7 +113,7 @@ def _events(words: list[str], outside: str) -> float:
         prev2, prev = prev, w
     if "ha" in outside:
         total += 0.5 * len(_AUX_PERFECT.findall(outside))
-    if _RESULT.search(outside):
+    if (_DIGIT.search(outside) or "first of its kind" in outside) and _RESULT.search(outside):  # what it needs, first
         total += 0.5  # "lost 24-17", "second on 12 points": a result in figures
     return total
 

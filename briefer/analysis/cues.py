@@ -103,7 +103,8 @@ def words_of(text: str) -> list[str]:
     stands for no cue: it comes back empty.
     """
     words = _CASED.findall(text.replace("\u2019", "'"))
-    return [w.lower() if not i or w.islower() or w.isupper() or not w[0].isupper() else "" for i, w in enumerate(words)]
+    # (A word whose first letter is upper-case is not lower-case: the test needs no islower().)
+    return ["" if i and w[0].isupper() and not w.isupper() else w.lower() for i, w in enumerate(words)]
 
 
 _CASED = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?|\?")
