@@ -101,16 +101,18 @@ def _events(words: list[str], outside: str) -> float:
     """Return the weight of finite past-tense event verbs in the reporter's own words (``words``
     are lower-case, a capitalised word inside the sentence blank: see `cues.words_of`)."""
     total = 0.0
-    prev = prev2 = ""
-    for w in words:
-        if w and w not in _REPORTING and w not in _NOT_EVENTS and prev not in _ADJECTIVE_BEFORE:
+    # Only a word ending in "d" or an irregular past can count: those, found in one pass.
+    for i in [i for i, w in enumerate(words) if w[-1:] == "d" or w in _IRREGULAR_PAST]:
+        w = words[i]
+        prev = words[i - 1] if i > 0 else ""
+        prev2 = words[i - 2] if i > 1 else ""
+        if w not in _REPORTING and w not in _NOT_EVENTS and prev not in _ADJECTIVE_BEFORE:
             # "the planned rendezvous" is an adjective; "is restricted" a state, not an event.
             if not (prev in _STATE_AUX or prev.endswith("ly") and prev2 in _STATE_AUX):
                 if w in _OUTCOME_FORMS and (w.endswith("d") or w in _IRREGULAR_PAST):
                     total += 1.0
                 elif w in _IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4):
                     total += 0.5
-        prev2, prev = prev, w
     if "ha" in outside:
         total += 0.5 * len(_AUX_PERFECT.findall(outside))
     if (_DIGIT.search(outside) or "first of its kind" in outside) and _RESULT.search(outside):  # what it needs, first

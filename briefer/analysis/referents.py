@@ -210,10 +210,9 @@ def _descriptions(masked: str) -> list[_Found]:
     most three words, a description noun; the determiner nearest the noun wins."""
     words = list(_WORD_SPAN.finditer(masked))
     out = []
-    for k, w in enumerate(words):
+    for k in [k for k, w in enumerate(words) if w.group().lower() in _DESCRIPTION_NOUNS]:
+        w = words[k]
         noun = w.group().lower()
-        if noun not in _DESCRIPTION_NOUNS:
-            continue
         for j in range(k - 1, max(-1, k - 5), -1):
             if not masked[words[j].end() : words[j + 1].start()].isspace():
                 break
