@@ -25,7 +25,7 @@ from .models import (
     Source,
     SummarySentence,
 )
-from .sentences import split_sentences
+from .sentences import first_sentence
 
 DEFAULT_SUMMARY_SENTENCES = 3
 
@@ -113,8 +113,8 @@ def pick_summary(candidates: Sequence[SummarySentence], n: int, text: str) -> st
 
 def title_from_lead(text: str, max_words: int = 12) -> str:
     """Return a short title made from the article's first sentence."""
-    sentences = split_sentences(text[:2000])  # the first sentence is all it needs
-    first = sentences[0].text if sentences else text.strip()
+    sentence = first_sentence(text[:2000])
+    first = sentence.text if sentence else text.strip()
     words = first.split()
     if len(words) <= max_words:
         return first.rstrip(".")
