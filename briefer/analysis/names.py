@@ -26,7 +26,7 @@ from ..lexicon import (
     TITLE_WORDS,
 )
 from .runs import adjacent, places, run_end
-from .tokens import Token, given_names, tokenize
+from .tokens import Token, first_word_token, given_names, tokenize
 from .units import Unit
 
 _POSSESSIVE = re.compile(r"['\u2019]s$")
@@ -95,6 +95,8 @@ def lowercase_words(text: str) -> set[str]:
 
 
 def _unit_mentions(u: Unit, text: str, vocab: set[str]) -> list[Mention]:
+    if _names_no_one(u, vocab):
+        return []
     toks = tokenize(u.text, u.start)
     # Words that open the sentence, or a quotation inside it, are capitalised whatever they are.
     openers = {
@@ -126,6 +128,20 @@ def _unit_mentions(u: Unit, text: str, vocab: set[str]) -> list[Mention]:
             out.extend(_split_run(u, piece, toks, at, text, initial and at == i))
         i = max(j, i + 1)
     return out
+
+
+def _names_no_one(u: Unit, vocab: set[str]) -> bool:
+    """True when the sentence's only capital can be that of a common first word ("The", "But"):
+    then no run of capitalised words starts a name. A third of all sentences; told this way
+    without tokenizing them whole."""
+    found = first_word_token(u.text, u.start)
+    if found is None:
+        return True
+    word, after = found
+    rest = u.text[after:]
+    if not rest.islower() and any(map(str.isupper, rest)):  # (islower(): no capital, in one pass)
+        return False
+    return not word.cap or _is_common(word.text, vocab)
 
 
 def _is_common(word: str, vocab: set[str]) -> bool:

@@ -21,6 +21,7 @@ _TOKEN = re.compile(_BANG_NAME + "|" + _WORD_OR_MARK)
 # with no "!" holds no brand name with a bang, and skips that branch.
 _SPACED_TOKEN = re.compile(r"([\s_]*)(" + _TOKEN.pattern + ")")
 _SPACED_TOKEN_NO_BANG = re.compile(r"([\s_]*)(" + _WORD_OR_MARK + ")")
+_WORD_CHAR = re.compile(r"[^\W_]")
 
 
 @dataclass(slots=True)
@@ -53,12 +54,34 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         pos = start + len(w)
         first = w[0]
         cap = first.isupper() and not w.endswith("-based")
-        if len(w) > 1 and w[-1] == "." and first.isalnum():
-            # A stop was taken onto a word before a space: keep it only on initials and abbreviations.
-            bare = w[:-1]
-            if not ((len(bare) == 1 and bare.isupper()) or "." in bare or bare.lower() in ABBREVIATIONS or w in NAME_SUFFIXES):
-                out.append(Token(start, pos - 1, bare, cap, True))
-                out.append(Token(pos - 1, pos, ".", False, False))
-                continue
-        out.append(Token(start, pos, w, cap, first.isalnum()))
+        if len(w) > 1 and w[-1] == "." and first.isalnum() and not _keeps_stop(w):
+            out.append(Token(start, pos - 1, w[:-1], cap, True))
+            out.append(Token(pos - 1, pos, ".", False, False))
+        else:
+            out.append(Token(start, pos, w, cap, first.isalnum()))
     return out
+
+
+def _keeps_stop(word: str) -> bool:
+    """A stop was taken onto every word before a space: it stays on initials and abbreviations."""
+    bare = word[:-1]
+    return (len(bare) == 1 and bare.isupper()) or "." in bare or bare.lower() in ABBREVIATIONS or word in NAME_SUFFIXES
+
+
+def first_word_token(text: str, offset: int = 0) -> tuple[Token, int] | None:
+    """Return the first word token of ``tokenize(text, offset)`` and where (in ``text``) what
+    follows it starts, without tokenizing the rest; None when the text has no word.
+
+    Before the first word come only marks and white space, so it starts at the first letter or
+    digit, where tokenize() tries the same alternatives.
+    """
+    found = _WORD_CHAR.search(text)
+    if found is None:
+        return None
+    at = found.start()
+    w = _TOKEN.match(text, at).group()
+    start, end = at + offset, at + offset + len(w)
+    cap = w[0].isupper() and not w.endswith("-based")
+    if len(w) > 1 and w[-1] == "." and not _keeps_stop(w):
+        return Token(start, end - 1, w[:-1], cap, True), at + len(w)
+    return Token(start, end, w, cap, True), at + len(w)
