@@ -49,6 +49,7 @@ _MALE_ROLES = frozenset("spokesman chairman father husband son brother boy man k
 _APPOSITIVE = re.compile(
     r",\s+(?:(?:aged\s+)?\d{1,3},\s+)?((?:the\s+|a\s+|an\s+)?[^,;:()\u2013\u2014\"\u201c\u2018]{2,140}?)(?=,|\.(?:\s|$)|;|\s[\u2013\u2014-]\s|\)|$)"
 )
+_COMMA_BEFORE = re.compile(r",\s+$")
 _PRE_APPOSITIVE = re.compile(r"\b((?:the|a|an|[A-Z][\w'\u2019.-]*['\u2019]s)\s+(?:[\w'\u2019.-]+\s+){0,3}?[\w'\u2019.-]+),\s+$")
 _DETERMINERS = frozenset("a an the this that these those other its his her their our some any every each".split())
 _SUFFIXES = frozenset("jr. jr sr. sr ii iii iv".split())
@@ -403,7 +404,8 @@ def appositive_role(text: str, m: Mention) -> str | None:
             and set(head[:5]) & ROLE_NOUNS
         ):
             return phrase
-    before = _PRE_APPOSITIVE.search(text, max(0, m.start - 80), m.start)
+    # (The pattern ends in a comma and white space, which most names lack: looked for first.)
+    before = _COMMA_BEFORE.search(text, max(0, m.start - 80), m.start) and _PRE_APPOSITIVE.search(text, max(0, m.start - 80), m.start)
     if before:
         phrase = before.group(1).strip()
         last = phrase.split()[-1].lower()

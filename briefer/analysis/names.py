@@ -10,7 +10,7 @@ elsewhere as one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..lexicon import (
     EXAMPLE_CUES,
@@ -73,10 +73,10 @@ class Mention:
     example: bool = False  # named as an example ("the likes of X, Y and Z"), not as an actor
     modifier: bool = False  # "a Netflix documentary": the name only modifies a noun
     locative: bool = False  # "in Syria", "at the AMAs": the name is where something happens
+    tokens: list[str] = field(init=False, repr=False, compare=False)  # the words of the name
 
-    @property
-    def tokens(self) -> list[str]:
-        return self.name.split()
+    def __post_init__(self) -> None:
+        self.tokens = self.name.split()  # asked for again and again while entities are built
 
 
 def find_mentions(units: list[Unit], text: str, lowercase_vocab: set[str]) -> list[Mention]:
@@ -103,7 +103,7 @@ def _unit_mentions(u: Unit, text: str, vocab: set[str]) -> list[Mention]:
         i + 1
         for i, t in enumerate(toks[:-1])
         if t.text in _OPEN_QUOTES and (t.start == u.start or text[t.start - 1] in " (\u2014\u2013-")
-    }
+    } if any(q in u.text for q in _OPEN_QUOTES) else set()  # (most sentences hold no quotation mark)
     first_word = next((i for i, t in enumerate(toks) if t.word), None)
     openers.add(first_word)
     out: list[Mention] = []

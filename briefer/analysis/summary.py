@@ -63,7 +63,7 @@ def centrality(units: list[Unit]) -> list[float]:
     units_v = []
     for b in bags:
         vec = {w: c * idf[w] for w, c in b.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values()))
+        norm = math.sqrt(sum([v * v for v in vec.values()]))
         units_v.append({w: v / norm for w, v in vec.items()} if norm else {})
     centroid: dict[str, float] = {}
     for uv in units_v:  # a plain loop: Counter.update() with a mapping is a slower Python loop
@@ -71,7 +71,7 @@ def centrality(units: list[Unit]) -> list[float]:
             centroid[w] = x + centroid.get(w, 0)
     scores = []
     for i, uv in enumerate(units_v):
-        sim = sum(x * centroid[w] for w, x in uv.items()) - (1.0 if uv else 0.0)
+        sim = sum([x * centroid[w] for w, x in uv.items()]) - (1.0 if uv else 0.0)
         prior = 1.0 / (1.0 + POSITION_DECAY * i)
         scores.append((sim / max(1, n - 1)) * prior)
     return scores
