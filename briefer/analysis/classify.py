@@ -27,6 +27,13 @@ _OPEN = Matcher([parse(name, phrase, weight, **options) for name, phrase, weight
 def _open_cues(text: str) -> dict[str, float]:
     return _OPEN.find(text)
 _BACKGROUND = re.compile("|".join(BACKGROUND_CUES), re.IGNORECASE)
+# Every background cue starts with \b and a letter; looking ahead for those letters first lets the
+# search pass over the other positions at once (a third of the time). Case-insensitively, each
+# cue's first letter matches no character the class does not (checked over all of Unicode).
+if all(re.match(r"\\b[a-z]", c) for c in BACKGROUND_CUES):
+    _BACKGROUND = re.compile(
+        "(?=[" + "".join(sorted({c[2] for c in BACKGROUND_CUES})) + "])(?:" + "|".join(BACKGROUND_CUES) + ")", re.IGNORECASE
+    )
 _WORD = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
 # Past forms the regular rules cannot make, of verbs that tell events.
 _IRREGULAR_PAST = frozenset(
@@ -42,6 +49,7 @@ _RESULT = re.compile(r"\b\d{1,3}-\d{1,3}\b|\b\d+ points\b|\bfirst of its kind\b"
 _DIGIT = re.compile(r"\d")
 _STATE_AUX = frozenset("is are 's be being am seems seem remain remains become becomes not".split())
 _AUX_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|already\s+|since\s+|also\s+|just\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|un|ft|lt)\b", re.IGNORECASE)
+_TAG_WORDS = ("according to ", "said", "says", "added", "reported", "announced", "confirmed")
 _TRAILING_TAG = re.compile(
     r",?\s+(?:according to [^,.]+|[A-Z][\w.'\u2019 -]{0,60}? (?:said|says|added|reported|announced|confirmed)"
     r"(?: [a-z]+day| in a statement| on [A-Z]\w+)?|(?:said|says|added) [A-Z][\w.'\u2019 -]{0,60}?)\.?$"
@@ -126,7 +134,8 @@ _ADJECTIVE_BEFORE = frozenset("the a an its their his her this that".split())
 def item_text(u: Unit) -> str:
     """Return the sentence as a statement: its trailing attribution trimmed."""
     text = u.text.strip()
-    trimmed = _TRAILING_TAG.sub("", text).strip()
+    # (The tag holds one of these words, which most sentences lack: looked for first.)
+    trimmed = _TRAILING_TAG.sub("", text).strip() if any(w in text for w in _TAG_WORDS) else text
     if len(trimmed.split()) >= 5 and trimmed != text:
         return trimmed.rstrip(",;: ") + "."
     return text
