@@ -124,7 +124,7 @@ def is_caption(sentence: str, run_in: bool = False) -> bool:
     upper = len(_UPPER.findall(s))
     if upper >= 8 and upper > 4 * len(_LOWER.findall(s)):
         return True  # "A LONG, DRAWN OUT HISTORY OF ..." — a headline in capitals
-    label = _LABEL.match(s)
+    label = ":" in s and _LABEL.match(s)  # (a label needs its colon: most sentences have none)
     if label and _is_label(label.group(1), long=run_in):
         return True
     return run_in
