@@ -146,9 +146,9 @@ PHOTO_REFERENCE = re.compile(
 # cut out, with a paragraph break in its place (see JUNK_PHRASES for why), only where the word before it is not part of a name and its first word is not a proper
 # noun (capitalised elsewhere in mid-sentence): "shares a border with Nepal: China" stays.
 CAPTION_LABEL = re.compile(
-    # The label's capital, looked at first (the label below starts with it): it fails fast at most
-    # positions, before the look-behinds and look-aheads are tried. Three times faster.
-    r"(?=[A-Z])"
+    # The label's shape (as below: a capitalised word, up to three more, a colon, a capital), looked
+    # at first: it fails fast at most positions, before the look-behinds and look-aheads are tried.
+    r"(?=[A-Z][a-z]+(?: [a-z]+){0,3}: [A-Z'‘\"“])"
     r"(?:(?<=[.!?'\"’”)] )|(?<=[a-z0-9] ))"
     r"(?!(?i:who|what|why|how|when|where|which)\b)"
     r"(?!(?:\w+ ){0,3}(?:said|says|told|added|wrote|asked|explained|replied|reads?|stated|warned|tweeted|posted"
@@ -192,6 +192,7 @@ _HTML_TAG = re.compile(r"<[A-Za-z!?/]")  # a page named .html that holds no mark
 # Runs of white space inside a line, each to become one space; a lone space is left alone (the
 # same result, without rebuilding the line at every word).
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_ODD_SPACE = re.compile(r"[\t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]")  # _SPACES's characters but the space
 _ZERO_WIDTH = re.compile(r"[\u200b\u2060\ufeff]")  # not U+200C/U+200D: joiners inside emoji and scripts
 
 
@@ -226,7 +227,9 @@ def normalize_line(line: str) -> str:
     """Return a line with its white space folded and invisible characters gone."""
     line = unicodedata.normalize("NFC", line)
     line = _ZERO_WIDTH.sub("", line)
-    return _SPACES.sub(" ", line).strip()
+    if "  " in line or _ODD_SPACE.search(line):  # else there is nothing to fold: skip the pass
+        line = _SPACES.sub(" ", line)
+    return line.strip()
 
 
 # Page furniture is short: a longer line is prose even if it ends like a credit line (a one-line
@@ -331,6 +334,8 @@ def _drop_caption_labels(lines: list[str]) -> list[str]:
 def _before_comments(lines: list[str]) -> list[str]:
     """Return the lines before the comment section, if one starts in the second half of the text
     (in the first half, "12 comments" is a counter next to the byline, not the section)."""
+    if not any(_comment_section.fullmatch(line) for line in lines):
+        return lines  # (no header at all, the common case: no need to count words)
     total = sum(len(line.split()) for line in lines)
     seen = 0
     for i, line in enumerate(lines):
