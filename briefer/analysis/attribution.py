@@ -31,7 +31,12 @@ _LOWER_WORD = re.compile(r"[a-z][a-z'\u2019-]*")
 _VERB_WORDS = frozenset(_SPEECH) | frozenset(_STANCE)
 # Each reporting verb form's lemma, a speech verb's first (as `_SPEECH.get(w) or _STANCE.get(w)`).
 _VERB_LEMMAS = {**_STANCE, **_SPEECH}
-_ACCORDING = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ACCORDING_TO) + r")\s+", re.IGNORECASE)
+# (The look-ahead for a phrase's first letter adds no condition: it lets the search skip the
+# other positions at once. Case-insensitively, a letter matches nothing its class does not.)
+_ACCORDING = re.compile(
+    r"\b(?=[" + "".join(sorted({re.escape(p[0].lower()) for p in ACCORDING_TO})) + r"])(?:" + "|".join(re.escape(p) for p in ACCORDING_TO) + r")\s+",
+    re.IGNORECASE,
+)
 _INVERTIBLE = frozenset(
     f
     for lemma in "say add ask write continue conclude explain insist warn claim note tell tweet recall reply stress argue admit".split()

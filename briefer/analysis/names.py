@@ -153,6 +153,8 @@ def _is_common(word: str, vocab: set[str]) -> bool:
 
 def _person_after_name(run: list[Token], i: int) -> list[tuple[list[Token], int]]:
     """Split "United Nations Samantha Power" before the given name that starts a person's name."""
+    if len(run) < 2:
+        return [(run, i)]  # one word: nothing to split (most runs)
     names = given_names()
     for k in range(1, len(run)):
         if run[k].text.lower() in _TIME_WORDS:  # "Obama Saturday": a name, then a weekday
