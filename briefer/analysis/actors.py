@@ -25,13 +25,13 @@ from ..lexicon import (
     OUTCOME_VERBS,
     PLACE_HEADS,
     SURNAME_PLACE_HEADS,
-    ROLE_NOUNS,
     SPEECH_VERBS,
     STANCE_VERBS,
     form_table,
 )
 from .gazetteer import Gazetteer, gaz
 from .names import Mention, person_gender
+from .roles import appositive_role
 from .tokens import given_names
 
 _VERB_FORMS = form_table(SPEECH_VERBS | STANCE_VERBS | OUTCOME_VERBS)
@@ -46,14 +46,9 @@ _LOCATIVE = frozenset(
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z&]{1,6}s?$")
 _FEMALE_ROLES = frozenset("actress spokeswoman chairwoman mother wife daughter sister widow girl woman queen princess".split())
 _MALE_ROLES = frozenset("spokesman chairman father husband son brother boy man king prince".split())
-_APPOSITIVE = re.compile(
-    r",\s+(?:(?:aged\s+)?\d{1,3},\s+)?((?:the\s+|a\s+|an\s+)?[^,;:()\u2013\u2014\"\u201c\u2018]{2,140}?)(?=,|\.(?:\s|$)|;|\s[\u2013\u2014-]\s|\)|$)"
-)
-_COMMA_BEFORE = re.compile(r",\s+$")
-_PRE_APPOSITIVE = re.compile(r"\b((?:the|a|an|[A-Z][\w'\u2019.-]*['\u2019]s)\s+(?:[\w'\u2019.-]+\s+){0,3}?[\w'\u2019.-]+),\s+$")
+_APPOSED_NAME = re.compile(r"(?:'s|\u2019s)?(?:,\s+the\s+|\s+\((?:the\s+)?)")
 _DETERMINERS = frozenset("a an the this that these those other its his her their our some any every each".split())
 _SUFFIXES = frozenset("jr. jr sr. sr ii iii iv".split())
-_NOT_ROLE_OPENERS = frozenset("who which that whose where when from of in at on to by with said says told".split())
 _STRIP_COUNTRY_PREFIX = ("u.s. ", "us ", "uk ", "u.k. ")
 
 
@@ -273,13 +268,15 @@ def _merge_prefixes(entities: list[Entity], owner: dict[int, int]) -> None:
     """Fold "Big Machine" into "Big Machine Records" and "Marie Ratcliffe" into "Marie Teresa Ratcliffe"."""
     alive = [e for e in entities if e.mentions]
     keys = {e.id: _key(e.name).split() for e in alive}  # names do not change here: split them once
+    # The candidates for each length of short name: the longer names, in the order made.
+    longer = {n: [e for e in alive if len(keys[e.id]) > n] for n in {len(k) for k in keys.values()}}
     for short in sorted(alive, key=lambda e: len(e.name.split())):
         sw = keys[short.id]
         if len(sw) < 2 or short.kind in ("country", "group", "place", "event"):
             continue
-        for long in alive:
+        for long in longer[len(sw)]:
             lw = keys[long.id]
-            if long is short or not long.mentions or len(lw) <= len(sw):
+            if not long.mentions:
                 continue
             extra = lw[len(sw) :]
             prefix = (
@@ -303,7 +300,7 @@ def _merge_appositive_names(entities: list[Entity], owner: dict[int, int], menti
         if i not in owner:
             continue
         tail = text[m.end : m.end + 8]
-        mm = re.match(r"(?:'s|\u2019s)?(?:,\s+the\s+|\s+\((?:the\s+)?)", tail)
+        mm = _APPOSED_NAME.match(tail)
         if not mm:
             continue
         j = by_start.get(m.end + mm.end())
@@ -377,40 +374,3 @@ def _settle(e: Entity, text: str) -> None:
     if e.role and not e.gender:
         words = set(re.findall(r"[a-z]+", e.role.lower()))
         e.gender = "female" if words & _FEMALE_ROLES else "male" if words & _MALE_ROLES else None
-
-
-def appositive_role(text: str, m: Mention) -> str | None:
-    """Return the role an appositive gives a person: "Cui Zheng, director of ..., said"."""
-    after = _APPOSITIVE.match(text, m.end, min(len(text), m.end + 160))
-    if after:
-        phrase = after.group(1).strip()
-        # "director of the Research Center for Russia, Eastern Europe, and Central Asian Countries
-        # at Liaoning University": a list of names inside the role runs over its commas.
-        end = after.end(1)
-        while True:
-            more = re.match(r",\s+((?:and\s+)?[A-Z][^,;:()\u2013\u2014]{1,80}?)(?=,|\.(?:\s|$)|;|$)", text[end : end + 100])
-            if not more:
-                break
-            phrase += text[end : end + more.end(1)]
-            end += more.end(1)
-        words = re.findall(r"[\w'\u2019-]+", phrase)
-        if all(w[:1].isupper() or w in ("and", "of", "the") for w in words):
-            return None  # "Lord Justice Patten and Sir Timothy Lloyd": more names, not a role
-        head = [w.lower().strip("'\u2019") for w in words[:6]]
-        if (
-            head
-            and head[0] not in _NOT_ROLE_OPENERS
-            and not head[0].endswith(("ed", "ing"))
-            and set(head[:5]) & ROLE_NOUNS
-        ):
-            return phrase
-    # (The pattern ends in a comma and white space, which most names lack: looked for first.)
-    before = _COMMA_BEFORE.search(text, max(0, m.start - 80), m.start) and _PRE_APPOSITIVE.search(text, max(0, m.start - 80), m.start)
-    if before:
-        phrase = before.group(1).strip()
-        last = phrase.split()[-1].lower()
-        if last in ROLE_NOUNS:
-            return phrase
-    return None
-
-
