@@ -160,6 +160,8 @@ def build_entities(mentions: list[Mention], text: str) -> tuple[list[Entity], di
 
 
 def _strip_prefix(key: str) -> str:
+    if not key.startswith(_STRIP_COUNTRY_PREFIX):
+        return key  # (most names: one test for all the prefixes)
     for p in _STRIP_COUNTRY_PREFIX:
         if key.startswith(p) and len(key.split()) > 2:
             return key[len(p) :]

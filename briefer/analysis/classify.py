@@ -45,10 +45,10 @@ _NOT_EVENTS = frozenset(
     "based used supposed related concerned interested involved married aged called named armed "
     "unprecedented unexpected alleged so-called red".split()
 )
-_RESULT = re.compile(r"\b\d{1,3}-\d{1,3}\b|\b\d+ points\b|\bfirst of its kind\b")
+_RESULT = re.compile(r"(?=[\df])(?:\b\d{1,3}-\d{1,3}\b|\b\d+ points\b|\bfirst of its kind\b)")  # (first characters first)
 _DIGIT = re.compile(r"\d")
 _STATE_AUX = frozenset("is are 's be being am seems seem remain remains become becomes not".split())
-_AUX_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|already\s+|since\s+|also\s+|just\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|un|ft|lt)\b", re.IGNORECASE)
+_AUX_PERFECT = re.compile(r"(?=h)\b(?:has|have|had)\s+(?:now\s+|already\s+|since\s+|also\s+|just\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|un|ft|lt)\b", re.IGNORECASE)
 _TAG_WORDS = ("according to ", "said", "says", "added", "reported", "announced", "confirmed")
 _TRAILING_TAG = re.compile(
     r",?\s+(?:according to [^,.]+|[A-Z][\w.'\u2019 -]{0,60}? (?:said|says|added|reported|announced|confirmed)"

@@ -233,7 +233,7 @@ def _split_run(u: Unit, run: list[Token], toks: list[Token], i: int, text: str, 
     if len(name_tokens) == 1 and name_tokens[0].text.lower().rstrip(".") in _LOWER_TITLES:
         return []  # "CEO", "Colonel": a title with no name is no name
     first, last = name_tokens[0], name_tokens[-1]
-    possessive = bool(_POSSESSIVE.search(last.text))
+    possessive = last.text.endswith(("'s", "\u2019s"))  # (what _POSSESSIVE finds: a token holds no line break)
     end = last.end - (2 if possessive else 0)
     name = text[first.start : end]
     if not (i < len(toks) and toks[i] is run[0]):  # the run no longer starts where it was found ("CEO of ...")
