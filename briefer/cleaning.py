@@ -289,7 +289,7 @@ def _cut_with_credits(line: str, credits: list[int]) -> str:
     is tried at the word starts before it that lie in such a window (from the white space before
     them, which the pattern takes in too); the leftmost match wins, as in sub().
     """
-    starts = [m.start() for m in _WORD_START.finditer(line) if any(0 < c - m.start() <= _CREDIT_REACH for c in credits)]
+    starts = sorted({m.start() for c in credits for m in _WORD_START.finditer(line, max(0, c - _CREDIT_REACH), c)})
     out: list[str] = []
     pos = k = 0
     while True:
