@@ -59,7 +59,7 @@ class Matcher:
 
     def find_words(self, words: list[str]) -> dict[str, float]:
         """Return the cues found in a sentence's words (as `words_of` gives them)."""
-        present = set(words)
+        present: set[str] = set()  # the sentence's words: made only for a cue with `unless` (few are)
         found: dict[str, float] = {}
         by_first = self.by_first
         n = len(words)
@@ -73,6 +73,8 @@ class Matcher:
             for cue, second in candidates:
                 if second is not None and (i + 1 >= n or words[i + 1] not in second):
                     continue
+                if cue.unless and not present:
+                    present.update(words)
                 if cue.name in found or not self._matches(cue, words, i, present):
                     continue
                 found[cue.name] = cue.weight
