@@ -257,7 +257,7 @@ def _split_run(u: Unit, run: list[Token], toks: list[Token], i: int, text: str, 
             next=next_tok,
             prev2=prev2,
             next_cap=j < len(toks) and toks[j].cap,
-            quoted=any(s <= first.start - u.start < e for s, e in u.quotes),
+            quoted=bool(u.quotes) and any(s <= first.start - u.start < e for s, e in u.quotes),
             example=_has_example_cue(u.text) and bool(_EXAMPLE.search(u.text, 0, run[0].start - u.start)),
         )
     ]

@@ -54,7 +54,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         pos = start + len(w)
         first = w[0]
         cap = first.isupper() and not w.endswith("-based")
-        if len(w) > 1 and w[-1] == "." and first.isalnum() and not _keeps_stop(w):
+        if w[-1] == "." and len(w) > 1 and first.isalnum() and not _keeps_stop(w):
             out.append(Token(start, pos - 1, w[:-1], cap, True))
             out.append(Token(pos - 1, pos, ".", False, False))
         else:
