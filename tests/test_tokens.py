@@ -37,3 +37,13 @@ def test_first_word_token_is_the_first_word_of_tokenize(text):
     assert (found[0] if found else None) == want
     if found:
         assert all(t.start - 7 >= found[1] for t in tokenize(text, 7) if t.start > want.start and t.text != ".")
+
+
+@pytest.mark.parametrize("word", ["police", "elect", "re-elect", "abc", "obama", "don't", "a", "x-ray", "ray", "said"])
+def test_lowercase_words_are_the_words_written_in_lower_case(word):
+    import re
+
+    from briefer.analysis.names import lowercase_words
+
+    text = "Police said the police would re-elect Obama; X-ray and x-ray abc-' don't. ABCdef said"
+    assert (word in lowercase_words(text)) == (word in set(re.findall(r"\b[a-z][a-z'-]+\b", text)))

@@ -10,6 +10,7 @@ elsewhere as one.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from ..lexicon import (
@@ -31,6 +32,8 @@ from .units import Unit
 
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 _LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
+_RUN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz'-")  # what a _LOWERCASE_WORD match is made of
+_RUN_WORD = re.compile(r"[a-z][a-z'-]+")
 _LOWER_TITLES = TITLE_WORDS
 # A run continues over "of", "for", "the" ... only into another capitalised word.
 _INNER = NAME_CONNECTORS
@@ -79,7 +82,7 @@ class Mention:
         self.tokens = self.name.split()  # asked for again and again while entities are built
 
 
-def find_mentions(units: list[Unit], text: str, lowercase_vocab: set[str]) -> list[Mention]:
+def find_mentions(units: list[Unit], text: str, lowercase_vocab: Container[str]) -> list[Mention]:
     """Return every name mention of the non-caption units, in order."""
     out: list[Mention] = []
     for u in units:
@@ -89,12 +92,50 @@ def find_mentions(units: list[Unit], text: str, lowercase_vocab: set[str]) -> li
     return out
 
 
-def lowercase_words(text: str) -> set[str]:
+def lowercase_words(text: str) -> Container[str]:
     """Return the words the article writes in lower case: its common words."""
-    return set(_LOWERCASE_WORD.findall(text))
+    return _LowerCaseWords(text)
 
 
-def _unit_mentions(u: Unit, text: str, vocab: set[str]) -> list[Mention]:
+class _LowerCaseWords:
+    """Membership in ``set(_LOWERCASE_WORD.findall(text))``, decided for the few words asked about
+    (a sentence's capitalised first word) instead of listing the article's every word.
+
+    A match never holds a character outside [a-z'-], and findall() reaches the start of each run of
+    such characters, so a word is one of its matches exactly when, at a place it occurs, scanning
+    the run around that place from the run's start (as findall does) yields it there.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.known: dict[str, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        if word not in self.known:
+            self.known[word] = self._occurs(word)
+        return self.known[word]
+
+    def _occurs(self, word: str) -> bool:
+        text = self.text
+        if not _RUN_WORD.fullmatch(word):
+            return False  # not something the pattern can match at all
+        at = text.find(word)
+        while at >= 0:
+            run = at
+            while run > 0 and text[run - 1] in _RUN_CHARS:
+                run -= 1
+            for m in _LOWERCASE_WORD.finditer(text, run):
+                if m.start() >= at:
+                    if m.start() == at and m.group() == word:
+                        return True
+                    break
+            at = text.find(word, at + 1)
+        return False
+
+
+def _unit_mentions(u: Unit, text: str, vocab: Container[str]) -> list[Mention]:
     if _names_no_one(u, vocab):
         return []
     toks = tokenize(u.text, u.start)
@@ -130,7 +171,7 @@ def _unit_mentions(u: Unit, text: str, vocab: set[str]) -> list[Mention]:
     return out
 
 
-def _names_no_one(u: Unit, vocab: set[str]) -> bool:
+def _names_no_one(u: Unit, vocab: Container[str]) -> bool:
     """True when the sentence's only capital can be that of a common first word ("The", "But"):
     then no run of capitalised words starts a name. A third of all sentences; told this way
     without tokenizing them whole."""
@@ -144,7 +185,7 @@ def _names_no_one(u: Unit, vocab: set[str]) -> bool:
     return not word.cap or _is_common(word.text, vocab)
 
 
-def _is_common(word: str, vocab: set[str]) -> bool:
+def _is_common(word: str, vocab: Container[str]) -> bool:
     w = _POSSESSIVE.sub("", word).lower()
     if w in PERSON_PARTICLES or w.rstrip(".") in HONORIFICS:
         return False  # "Del Bosque's side ...", "Mr Hussen said ...": part of the name
