@@ -118,7 +118,7 @@ def build_entities(mentions: list[Mention], text: str) -> tuple[list[Entity], di
         if len(m.tokens) == 1 and key in surnames:
             pending.append(i)  # "Jordan" in a story about Louis Jordan is the man, not the country
             continue
-        if key in g.names or key in g.capitals or key.rstrip("'s") in g.demonyms:
+        if known:
             e = _place_in_gazetteer(m, key, g, entities, by_key, new)
             if e is not None:
                 e.add(m)
