@@ -26,6 +26,7 @@ _STOPS = ".!?\u2026"
 _END = re.compile(r"(?=[.!?…])(?:\.\.\.|…|[.!?])+[" + re.escape(_CLOSERS) + r"]*(?=\s)")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _WORD_BEFORE = re.compile(r"([\w.&'-]+)$")
+_LONGER_THAN_ANY_ABBREVIATION = max(map(len, ABBREVIATIONS)) + 1
 # A run-in boundary: a word (or a closing quote after one), white space, then a capitalised
 # sentence opener followed by a lower-case word, a digit or "I".
 # The two leading look-aheads add no condition (a quote or a space starts every match, an opener's
@@ -199,6 +200,8 @@ def _abbrev_word(text: str, dot: int) -> str:
 
 
 def _is_abbrev(text: str, dot: int) -> bool:
+    if dot >= _LONGER_THAN_ANY_ABBREVIATION and text[dot - _LONGER_THAN_ANY_ABBREVIATION : dot].isalpha():
+        return False  # a plain word longer than any abbreviation: most stops (no need to find the word)
     word = _abbrev_word(text, dot)
     if not word:
         return False
