@@ -48,6 +48,7 @@ _NOT_EVENTS = frozenset(
 _RESULT = re.compile(r"(?=[\df])(?:\b\d{1,3}-\d{1,3}\b|\b\d+ points\b|\bfirst of its kind\b)")  # (first characters first)
 _DIGIT = re.compile(r"\d")
 _STATE_AUX = frozenset("is are 's be being am seems seem remain remains become becomes not".split())
+# (The look-ahead for the "h" only lets the scan skip the other positions at once.)
 _AUX_PERFECT = re.compile(r"(?=h)\b(?:has|have|had)\s+(?:now\s+|already\s+|since\s+|also\s+|just\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|un|ft|lt)\b", re.IGNORECASE)
 _TAG_WORDS = ("according to ", "said", "says", "added", "reported", "announced", "confirmed")
 _TRAILING_TAG = re.compile(
