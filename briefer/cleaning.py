@@ -116,6 +116,9 @@ COMMENT_SECTION_HEADERS = [
     r"(readers'?|reader) comments:?",
 ]
 
+# A credit sentence closing the last paragraph: "CNN's Sam Stringer contributed to this report."
+CREDIT_SENTENCE = r"(?<!\S)[^\s.!?'\"’”][^.!?]{0,200}\bcontributed (reporting|to this (report|story|article))[^.!?]{0,80}[.!?]"
+
 # Prompts and credits that bodies run into the prose (the CNN / Daily Mail bodies do: "...links to
 # radicalism. Scroll down for video Abase Hussen, left, took his daughter..."). Each is cut out and
 # the text is split into two paragraphs where it stood, so that no sentence of the clean text joins
@@ -125,8 +128,7 @@ JUNK_PHRASES = [
     r"scroll down for (the )?(video|videos|pictures)\.?",
     r"click to (see|view) (the )?(gallery|video|pictures)\.?",
     r"\(?(see|watch) (the )?video (above|below)\)?\.?",
-    # a credit sentence closing the last paragraph: "CNN's Sam Stringer contributed to this report."
-    r"(?<!\S)[^\s.!?'\"’”][^.!?]{0,200}\bcontributed (reporting|to this (report|story|article))[^.!?]{0,80}[.!?]",
+    CREDIT_SENTENCE,
 ]
 
 # A reference to a photo that is not there, inside a sentence: "Clarkson (pictured this week) said",
@@ -144,6 +146,9 @@ PHOTO_REFERENCE = re.compile(
 # cut out, with a paragraph break in its place (see JUNK_PHRASES for why), only where the word before it is not part of a name and its first word is not a proper
 # noun (capitalised elsewhere in mid-sentence): "shares a border with Nepal: China" stays.
 CAPTION_LABEL = re.compile(
+    # The label's shape (as below: a capitalised word, up to three more, a colon, a capital), looked
+    # at first: it fails fast at most positions, before the look-behinds and look-aheads are tried.
+    r"(?=[A-Z][a-z]+(?: [a-z]+){0,3}: [A-Z'‘\"“])"
     r"(?:(?<=[.!?'\"’”)] )|(?<=[a-z0-9] ))"
     r"(?!(?i:who|what|why|how|when|where|which)\b)"
     r"(?!(?:\w+ ){0,3}(?:said|says|told|added|wrote|asked|explained|replied|reads?|stated|warned|tweeted|posted"
@@ -167,6 +172,16 @@ _junk_line = re.compile("|".join(f"(?:{p})" for p in JUNK_LINES), re.IGNORECASE)
 _junk_block = re.compile("|".join(f"(?:{p})" for p in JUNK_BLOCK_HEADERS), re.IGNORECASE)
 _comment_section = re.compile("|".join(f"(?:{p})" for p in COMMENT_SECTION_HEADERS), re.IGNORECASE)
 _junk_phrase = re.compile(r"\s*(?:" + "|".join(JUNK_PHRASES) + r")\s*", re.IGNORECASE)
+# The credit-sentence branch scans up to 200 characters ahead from every word start: most of the
+# cost of the pattern. It can only match a little before a "contributed" (found the way the
+# pattern finds it, case-insensitively); elsewhere the pattern without it matches the same (see
+# _cut_junk_phrases).
+_junk_phrase_no_credit = re.compile(
+    r"\s*(?:" + "|".join(p for p in JUNK_PHRASES if p is not CREDIT_SENTENCE) + r")\s*", re.IGNORECASE
+)
+_CREDIT_WORD = re.compile("contributed", re.IGNORECASE)
+_CREDIT_REACH = 201  # from the credit sentence's first character to its "contributed", at most
+_WORD_START = re.compile(r"(?<!\S)\S")
 # Every junk phrase holds one of these words. Looking for them first spares the phrase pattern,
 # whose credit-sentence branch scans ahead from every position, on the lines that cannot match.
 _JUNK_PHRASE_WORDS = ("scroll", "click", "video", "contributed")
@@ -174,7 +189,10 @@ _JUNK_PHRASE_WORDS = ("scroll", "click", "video", "contributed")
 # A URL slug standing alone on a line: words joined by underscores or hyphens, no spaces.
 _SLUG = re.compile(r"[A-Za-z0-9]+(?:[_-]+[A-Za-z0-9]+){2,}")
 _HTML_TAG = re.compile(r"<[A-Za-z!?/]")  # a page named .html that holds no markup is read as text
-_SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Runs of white space inside a line, each to become one space; a lone space is left alone (the
+# same result, without rebuilding the line at every word).
+_SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_ODD_SPACE = re.compile(r"[\t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]")  # _SPACES's characters but the space
 _ZERO_WIDTH = re.compile(r"[\u200b\u2060\ufeff]")  # not U+200C/U+200D: joiners inside emoji and scripts
 
 
@@ -209,7 +227,9 @@ def normalize_line(line: str) -> str:
     """Return a line with its white space folded and invisible characters gone."""
     line = unicodedata.normalize("NFC", line)
     line = _ZERO_WIDTH.sub("", line)
-    return _SPACES.sub(" ", line).strip()
+    if "  " in line or _ODD_SPACE.search(line):  # else there is nothing to fold: skip the pass
+        line = _SPACES.sub(" ", line)
+    return line.strip()
 
 
 # Page furniture is short: a longer line is prose even if it ends like a credit line (a one-line
@@ -253,7 +273,47 @@ def _cut_junk_phrases(line: str) -> list[str]:
     folded = line.lower()
     if not any(word in folded for word in _JUNK_PHRASE_WORDS):
         return [line]
-    return _junk_phrase.sub("\n", line).split("\n")
+    credits = [m.start() for m in _CREDIT_WORD.finditer(line)]
+    if not credits:
+        return _junk_phrase_no_credit.sub("\n", line).split("\n")
+    return _cut_with_credits(line, credits).split("\n")
+
+
+def _cut_with_credits(line: str, credits: list[int]) -> str:
+    """Return ``_junk_phrase.sub("\\n", line)``, trying the credit-sentence branch only where it can match.
+
+    The full pattern is white space, then the first branch that matches, then white space. Its
+    other branches never start with white space, so wherever the pattern without the credit branch
+    fails, the full one can only match by that branch, at a word start no more than _CREDIT_REACH
+    characters before a "contributed". So the short pattern finds its next match, and the full one
+    is tried at the word starts before it that lie in such a window (from the white space before
+    them, which the pattern takes in too); the leftmost match wins, as in sub().
+    """
+    starts = sorted({m.start() for c in credits for m in _WORD_START.finditer(line, max(0, c - _CREDIT_REACH), c)})
+    out: list[str] = []
+    pos = k = 0
+    while True:
+        short = _junk_phrase_no_credit.search(line, pos)
+        limit = short.start() if short else len(line)
+        found = short
+        while k < len(starts) and starts[k] < pos:
+            k += 1
+        for y in starts[k:]:
+            x = y
+            while x > pos and line[x - 1].isspace():
+                x -= 1
+            if x >= limit:
+                break
+            full = _junk_phrase.match(line, x)
+            if full:
+                found = full
+                break
+        if found is None:
+            out.append(line[pos:])
+            return "".join(out)
+        out.append(line[pos : found.start()])
+        out.append("\n")
+        pos = found.end()
 
 
 def _drop_caption_labels(lines: list[str]) -> list[str]:
@@ -274,6 +334,8 @@ def _drop_caption_labels(lines: list[str]) -> list[str]:
 def _before_comments(lines: list[str]) -> list[str]:
     """Return the lines before the comment section, if one starts in the second half of the text
     (in the first half, "12 comments" is a counter next to the byline, not the section)."""
+    if not any(_comment_section.fullmatch(line) for line in lines):
+        return lines  # (no header at all, the common case: no need to count words)
     total = sum(len(line.split()) for line in lines)
     seen = 0
     for i, line in enumerate(lines):

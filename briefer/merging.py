@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .evidence import verify
 from .models import (
@@ -26,7 +27,7 @@ from .models import (
     SummarySentence,
     Usage,
 )
-from .sentences import split_sentences
+from .sentences import first_sentence
 
 DEFAULT_SUMMARY_SENTENCES = 3
 
@@ -115,8 +116,8 @@ def pick_summary(candidates: Sequence[SummarySentence], n: int, text: str) -> st
 
 def title_from_lead(text: str, max_words: int = 12) -> str:
     """Return a short title made from the article's first sentence."""
-    sentences = split_sentences(text[:2000])  # the first sentence is all it needs
-    first = sentences[0].text if sentences else text.strip()
+    sentence = first_sentence(text[:2000])
+    first = sentence.text if sentence else text.strip()
     words = first.split()
     if len(words) <= max_words:
         return first.rstrip(".")
@@ -187,11 +188,14 @@ def _verified(evidence: Sequence[Evidence], text: str) -> list[Evidence]:
 
 
 _HONORIFIC = re.compile(r"^(mr|mrs|ms|dr|prof|sen|rep|gov|president|gen|sir|dame|lord|lady)\.?\s+", re.IGNORECASE)
+_SPACE_RUN = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=4096)  # the same few names are keyed again and again while actors are merged
 def _key(name: str) -> str:
     name = _HONORIFIC.sub("", name.strip())
-    return re.sub(r"\s+", " ", name.replace("\u2019", "'")).casefold()
+    return _SPACE_RUN.sub(" ", name.replace("\u2019", "'")).casefold()
 
 
 def _merge_actors(found: Sequence[Actor]) -> tuple[list[Actor], dict[str, str]]:
@@ -242,7 +246,7 @@ def _match(actor: Actor, merged: dict[str, Actor], canonical: dict[str, str]) ->
 
 
 def _item_key(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.casefold()))
+    return " ".join(_WORD.findall(text.casefold()))
 
 
 def _merge_items(items: Sequence[Item], text: str) -> tuple[list[Item], int]:

@@ -82,3 +82,23 @@ def test_a_name_with_an_age_glued_to_a_caption_starts_a_sentence():
 def test_a_role_word_before_a_name_with_an_age_is_no_boundary():
     text = "'We are the future,' said founder Yen Reis, 36, who runs it."
     assert texts(text) == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\n  ",
+        "Mr. Smith met Dr. Jones. Then they left.",
+        "\n\nA paragraph after blank lines. And a second sentence.",
+        "Abase Hussen, left, took his daughter to a rally aged just 13 It then emerged she had fled.",
+        "The fans were angry Ms Green, 42, said the club had let them down.",
+        '"Why?" she asked. "Because," he said.',
+        "No stop at all in this paragraph\n\nThe next one has one.",
+    ],
+)
+def test_first_sentence_is_the_first_of_the_split(text):
+    from briefer.sentences import first_sentence
+
+    sentences = split_sentences(text)
+    assert first_sentence(text) == (sentences[0] if sentences else None)

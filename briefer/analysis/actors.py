@@ -25,13 +25,13 @@ from ..lexicon import (
     OUTCOME_VERBS,
     PLACE_HEADS,
     SURNAME_PLACE_HEADS,
-    ROLE_NOUNS,
     SPEECH_VERBS,
     STANCE_VERBS,
     form_table,
 )
 from .gazetteer import Gazetteer, gaz
 from .names import Mention, person_gender
+from .roles import appositive_role
 from .tokens import given_names
 
 _VERB_FORMS = form_table(SPEECH_VERBS | STANCE_VERBS | OUTCOME_VERBS)
@@ -46,13 +46,9 @@ _LOCATIVE = frozenset(
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z&]{1,6}s?$")
 _FEMALE_ROLES = frozenset("actress spokeswoman chairwoman mother wife daughter sister widow girl woman queen princess".split())
 _MALE_ROLES = frozenset("spokesman chairman father husband son brother boy man king prince".split())
-_APPOSITIVE = re.compile(
-    r",\s+(?:(?:aged\s+)?\d{1,3},\s+)?((?:the\s+|a\s+|an\s+)?[^,;:()\u2013\u2014\"\u201c\u2018]{2,140}?)(?=,|\.(?:\s|$)|;|\s[\u2013\u2014-]\s|\)|$)"
-)
-_PRE_APPOSITIVE = re.compile(r"\b((?:the|a|an|[A-Z][\w'\u2019.-]*['\u2019]s)\s+(?:[\w'\u2019.-]+\s+){0,3}?[\w'\u2019.-]+),\s+$")
+_APPOSED_NAME = re.compile(r"(?:'s|\u2019s)?(?:,\s+the\s+|\s+\((?:the\s+)?)")
 _DETERMINERS = frozenset("a an the this that these those other its his her their our some any every each".split())
 _SUFFIXES = frozenset("jr. jr sr. sr ii iii iv".split())
-_NOT_ROLE_OPENERS = frozenset("who which that whose where when from of in at on to by with said says told".split())
 _STRIP_COUNTRY_PREFIX = ("u.s. ", "us ", "uk ", "u.k. ")
 
 
@@ -122,7 +118,7 @@ def build_entities(mentions: list[Mention], text: str) -> tuple[list[Entity], di
         if len(m.tokens) == 1 and key in surnames:
             pending.append(i)  # "Jordan" in a story about Louis Jordan is the man, not the country
             continue
-        if key in g.names or key in g.capitals or key.rstrip("'s") in g.demonyms:
+        if known:
             e = _place_in_gazetteer(m, key, g, entities, by_key, new)
             if e is not None:
                 e.add(m)
@@ -141,12 +137,13 @@ def build_entities(mentions: list[Mention], text: str) -> tuple[list[Entity], di
         owner[i] = e.id
         by_key[key] = e.id
         by_key.setdefault(_strip_prefix(key), e.id)
+    full_names = _FullNames(entities)
     for i in sorted(pending):
         m = mentions[i]
         key = _key(m.name)
         target = by_key.get(key)
         if target is None:
-            target = _short_form_owner(m, entities, text)
+            target = _short_form_owner(m, entities, full_names)
         if target is None:
             e = new(m.name, _kind_of_form(m))
             by_key[key] = e.id
@@ -163,6 +160,8 @@ def build_entities(mentions: list[Mention], text: str) -> tuple[list[Entity], di
 
 
 def _strip_prefix(key: str) -> str:
+    if not key.startswith(_STRIP_COUNTRY_PREFIX):
+        return key  # (most names: one test for all the prefixes)
     for p in _STRIP_COUNTRY_PREFIX:
         if key.startswith(p) and len(key.split()) > 2:
             return key[len(p) :]
@@ -221,7 +220,25 @@ def _kind_of_form(m: Mention) -> str:
     return "other"
 
 
-def _short_form_owner(m: Mention, entities: list[Entity], text: str) -> int | None:
+class _FullNames:
+    """People (and unknowns) named in two words or more, by surname and by first word, in the order
+    made. Entities are only appended while short forms are placed, names and kinds unchanged."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self.entities, self.seen = entities, 0
+        self.by_last: dict[str, list[Entity]] = {}
+        self.by_first: dict[str, list[Entity]] = {}
+
+    def lookup(self, word: str) -> tuple[list[Entity], list[Entity]]:
+        for e in self.entities[self.seen :]:  # take in the entities made since the last look-up
+            if e.kind in ("person", "other") and len(e.name.split()) > 1:
+                self.by_last.setdefault(_surname(e.name), []).append(e)
+                self.by_first.setdefault(_key(e.name).split()[0], []).append(e)
+        self.seen = len(self.entities)
+        return self.by_last.get(word, []), self.by_first.get(word, [])
+
+
+def _short_form_owner(m: Mention, entities: list[Entity], full_names: _FullNames) -> int | None:
     """Return the entity a one-word mention is a short form of: a surname, a given name first
     ("Cui" for "Cui Zheng"), an organisation's leading word, or an acronym of its initials."""
     word = _key(m.name)
@@ -231,15 +248,10 @@ def _short_form_owner(m: Mention, entities: list[Entity], text: str) -> int | No
             if e.kind in ("organization", "other", "group") and _initials(e.name) == letters:
                 return e.id
         return None
-    last = [e for e in entities if e.kind in ("person", "other") and len(e.name.split()) > 1 and _surname(e.name) == word]
+    last, first = full_names.lookup(word)
     if len(last) == 1:
         return last[0].id
-    if len(last) > 1:
-        return None
-    first = [e for e in entities if e.kind in ("person", "other") and len(e.name.split()) > 1 and _key(e.name).split()[0] == word]
-    if len(first) == 1:
-        return first[0].id
-    return None
+    return first[0].id if not last and len(first) == 1 else None
 
 
 def _surname(name: str) -> str:
@@ -257,13 +269,16 @@ def _initials(name: str) -> str:
 def _merge_prefixes(entities: list[Entity], owner: dict[int, int]) -> None:
     """Fold "Big Machine" into "Big Machine Records" and "Marie Ratcliffe" into "Marie Teresa Ratcliffe"."""
     alive = [e for e in entities if e.mentions]
+    keys = {e.id: _key(e.name).split() for e in alive}  # names do not change here: split them once
+    # The candidates for each length of short name: the longer names, in the order made.
+    longer = {n: [e for e in alive if len(keys[e.id]) > n] for n in {len(k) for k in keys.values()}}
     for short in sorted(alive, key=lambda e: len(e.name.split())):
-        sw = _key(short.name).split()
+        sw = keys[short.id]
         if len(sw) < 2 or short.kind in ("country", "group", "place", "event"):
             continue
-        for long in alive:
-            lw = _key(long.name).split()
-            if long is short or not long.mentions or len(lw) <= len(sw):
+        for long in longer[len(sw)]:
+            lw = keys[long.id]
+            if not long.mentions:
                 continue
             extra = lw[len(sw) :]
             prefix = (
@@ -287,7 +302,7 @@ def _merge_appositive_names(entities: list[Entity], owner: dict[int, int], menti
         if i not in owner:
             continue
         tail = text[m.end : m.end + 8]
-        mm = re.match(r"(?:'s|\u2019s)?(?:,\s+the\s+|\s+\((?:the\s+)?)", tail)
+        mm = _APPOSED_NAME.match(tail)
         if not mm:
             continue
         j = by_start.get(m.end + mm.end())
@@ -329,7 +344,8 @@ def _settle(e: Entity, text: str) -> None:
     if e.kind == "other" and (persons or by_surname):
         e.kind = "person"
     if e.kind not in ("country", "group"):
-        e.name = max(e.forms, key=lambda f: (len(_key(f).split()) if f in {m.name for m in e.mentions} else 0, e.forms[f], -len(f)))
+        names = {m.name for m in e.mentions}
+        e.name = max(e.forms, key=lambda f: (len(_key(f).split()) if f in names else 0, e.forms[f], -len(f)))
     for m in e.mentions:
         demonym = _key(m.name).rstrip("s'") in gaz().demonyms and e.kind == "country"
         modifier = m.prev in _DETERMINERS and m.next[:1].isalpha() and not m.next_cap and not (
@@ -360,39 +376,3 @@ def _settle(e: Entity, text: str) -> None:
     if e.role and not e.gender:
         words = set(re.findall(r"[a-z]+", e.role.lower()))
         e.gender = "female" if words & _FEMALE_ROLES else "male" if words & _MALE_ROLES else None
-
-
-def appositive_role(text: str, m: Mention) -> str | None:
-    """Return the role an appositive gives a person: "Cui Zheng, director of ..., said"."""
-    after = _APPOSITIVE.match(text, m.end, min(len(text), m.end + 160))
-    if after:
-        phrase = after.group(1).strip()
-        # "director of the Research Center for Russia, Eastern Europe, and Central Asian Countries
-        # at Liaoning University": a list of names inside the role runs over its commas.
-        end = after.end(1)
-        while True:
-            more = re.match(r",\s+((?:and\s+)?[A-Z][^,;:()\u2013\u2014]{1,80}?)(?=,|\.(?:\s|$)|;|$)", text[end : end + 100])
-            if not more:
-                break
-            phrase += text[end : end + more.end(1)]
-            end += more.end(1)
-        words = re.findall(r"[\w'\u2019-]+", phrase)
-        if all(w[:1].isupper() or w in ("and", "of", "the") for w in words):
-            return None  # "Lord Justice Patten and Sir Timothy Lloyd": more names, not a role
-        head = [w.lower().strip("'\u2019") for w in words[:6]]
-        if (
-            head
-            and head[0] not in _NOT_ROLE_OPENERS
-            and not head[0].endswith(("ed", "ing"))
-            and set(head[:5]) & ROLE_NOUNS
-        ):
-            return phrase
-    before = _PRE_APPOSITIVE.search(text, max(0, m.start - 80), m.start)
-    if before:
-        phrase = before.group(1).strip()
-        last = phrase.split()[-1].lower()
-        if last in ROLE_NOUNS:
-            return phrase
-    return None
-
-

@@ -29,7 +29,14 @@ from .units import Unit
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 _LOWER_WORD = re.compile(r"[a-z][a-z'\u2019-]*")
 _VERB_WORDS = frozenset(_SPEECH) | frozenset(_STANCE)
-_ACCORDING = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ACCORDING_TO) + r")\s+", re.IGNORECASE)
+# Each reporting verb form's lemma, a speech verb's first (as `_SPEECH.get(w) or _STANCE.get(w)`).
+_VERB_LEMMAS = {**_STANCE, **_SPEECH}
+# (The look-ahead for a phrase's first letter adds no condition: it lets the search skip the
+# other positions at once. Case-insensitively, a letter matches nothing its class does not.)
+_ACCORDING = re.compile(
+    r"\b(?=[" + "".join(sorted({re.escape(p[0].lower()) for p in ACCORDING_TO})) + r"])(?:" + "|".join(re.escape(p) for p in ACCORDING_TO) + r")\s+",
+    re.IGNORECASE,
+)
 _INVERTIBLE = frozenset(
     f
     for lemma in "say add ask write continue conclude explain insist warn claim note tell tweet recall reply stress argue admit".split()
@@ -37,6 +44,12 @@ _INVERTIBLE = frozenset(
     if not f.endswith("ing")
 )
 _CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|but|and|as)\b|[;]")
+# Compiled once: these run for every reporting verb.
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|had|having)\s+(?:\w+ly\s+)?$")
+_THAT_ON_FOR = re.compile(r"\s+(?:that|on|for)\b")
+_AS = re.compile(r"\bas\b")
+_WORD_BEFORE = re.compile(r"[\w'\u2019]+")
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$")
 _PARTICIPLES = frozenset("seen written given known shown spoken chosen".split())
 _BARE_BEFORE = frozenset("they we you i will would could can may might must should did does do not to n't also".split())
 
@@ -110,16 +123,17 @@ def _attribute_unit(
         for r in after:
             if add([r], "according to", 0.85):
                 break
-    for w in _WORD.finditer(masked):
+    # The reporting verbs, picked out in one pass: the checks below are for them only.
+    for w in [w for w in _WORD.finditer(masked) if w.group().lower() in _VERB_LEMMAS]:
         word = w.group().lower()
-        lemma = _SPEECH.get(word) or _STANCE.get(word)
-        if not lemma or _is_passive(masked, w.start()) or _is_attributive(masked, w):
+        lemma = _VERB_LEMMAS[word]
+        if _is_passive(masked, w.start()) or _is_attributive(masked, w):
             continue
         if any(r.start <= w.start() < r.end for r in refs):
             continue  # "the only two Arab states": a noun inside a name or a description
         if lemma in NEEDS_COMPLEMENT and not _has_complement(u, masked, w):
             continue
-        if word in _PARTICIPLES and not re.search(r"\b(?:has|have|had|having)\s+(?:\w+ly\s+)?$", masked[max(0, w.start() - 20) : w.start()]):
+        if word in _PARTICIPLES and not _PERFECT_BEFORE.search(masked[max(0, w.start() - 20) : w.start()]):
             continue  # "territories, seen as ...": a participle without "have" reports nothing
         if word == lemma and not _finite_bare(masked, w.start()):
             continue  # "a Palestinian state", "a call": a noun unless a subject or an auxiliary comes first
@@ -144,13 +158,13 @@ def _attribute_unit(
 def _has_complement(u: Unit, masked: str, w: re.Match[str]) -> bool:
     """"X called the talks 'productive'", "X regards Y as ...", "X called on Y": a stance, not an act."""
     after = masked[w.end() : w.end() + 80]
-    if re.match(r"\s+(?:that|on|for)\b", after) or re.search(r"\bas\b", after[:60]):
+    if _THAT_ON_FOR.match(after) or _AS.search(after[:60]):
         return True
     return any(s >= w.end() for s, _ in u.quotes)
 
 
 def _finite_bare(masked: str, v: int) -> bool:
-    before = re.findall(r"[\w'\u2019]+", masked[max(0, v - 30) : v].lower())
+    before = _WORD_BEFORE.findall(masked[max(0, v - 30) : v].lower())
     if not before:
         return False
     prev = before[-1]
@@ -165,7 +179,7 @@ def _is_passive(masked: str, v: int) -> bool:
 def _is_attributive(masked: str, w: re.Match[str]) -> bool:
     """"the reported deaths", "a called meeting": a participle before a noun reports nothing."""
     before = masked[max(0, w.start() - 6) : w.start()].lower()
-    return w.group().lower().endswith("ed") and bool(re.search(r"\b(?:the|a|an)\s+$", before))
+    return w.group().lower().endswith("ed") and bool(_ARTICLE_BEFORE.search(before))
 
 
 def _continue_quotations(units: list[Unit], out: dict[int, list[Attribution]]) -> None:

@@ -27,6 +27,13 @@ _OPEN = Matcher([parse(name, phrase, weight, **options) for name, phrase, weight
 def _open_cues(text: str) -> dict[str, float]:
     return _OPEN.find(text)
 _BACKGROUND = re.compile("|".join(BACKGROUND_CUES), re.IGNORECASE)
+# Every background cue starts with \b and a letter; looking ahead for those letters first lets the
+# search pass over the other positions at once (a third of the time). Case-insensitively, each
+# cue's first letter matches no character the class does not (checked over all of Unicode).
+if all(re.match(r"\\b[a-z]", c) for c in BACKGROUND_CUES):
+    _BACKGROUND = re.compile(
+        "(?=[" + "".join(sorted({c[2] for c in BACKGROUND_CUES})) + "])(?:" + "|".join(BACKGROUND_CUES) + ")", re.IGNORECASE
+    )
 _WORD = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
 # Past forms the regular rules cannot make, of verbs that tell events.
 _IRREGULAR_PAST = frozenset(
@@ -38,9 +45,12 @@ _NOT_EVENTS = frozenset(
     "based used supposed related concerned interested involved married aged called named armed "
     "unprecedented unexpected alleged so-called red".split()
 )
-_RESULT = re.compile(r"\b\d{1,3}-\d{1,3}\b|\b\d+ points\b|\bfirst of its kind\b")
+_RESULT = re.compile(r"(?=[\df])(?:\b\d{1,3}-\d{1,3}\b|\b\d+ points\b|\bfirst of its kind\b)")  # (first characters first)
+_DIGIT = re.compile(r"\d")
 _STATE_AUX = frozenset("is are 's be being am seems seem remain remains become becomes not".split())
-_AUX_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|already\s+|since\s+|also\s+|just\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|un|ft|lt)\b", re.IGNORECASE)
+# (The look-ahead for the "h" only lets the scan skip the other positions at once.)
+_AUX_PERFECT = re.compile(r"(?=h)\b(?:has|have|had)\s+(?:now\s+|already\s+|since\s+|also\s+|just\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|un|ft|lt)\b", re.IGNORECASE)
+_TAG_WORDS = ("according to ", "said", "says", "added", "reported", "announced", "confirmed")
 _TRAILING_TAG = re.compile(
     r",?\s+(?:according to [^,.]+|[A-Z][\w.'\u2019 -]{0,60}? (?:said|says|added|reported|announced|confirmed)"
     r"(?: [a-z]+day| in a statement| on [A-Z]\w+)?|(?:said|says|added) [A-Z][\w.'\u2019 -]{0,60}?)\.?$"
@@ -100,19 +110,21 @@ def _events(words: list[str], outside: str) -> float:
     """Return the weight of finite past-tense event verbs in the reporter's own words (``words``
     are lower-case, a capitalised word inside the sentence blank: see `cues.words_of`)."""
     total = 0.0
-    prev = prev2 = ""
-    for w in words:
-        if w and w not in _REPORTING and w not in _NOT_EVENTS and prev not in _ADJECTIVE_BEFORE:
+    # Only a word ending in "d" or an irregular past can count: those, found in one pass.
+    for i in [i for i, w in enumerate(words) if w[-1:] == "d" or w in _IRREGULAR_PAST]:
+        w = words[i]
+        prev = words[i - 1] if i > 0 else ""
+        prev2 = words[i - 2] if i > 1 else ""
+        if w not in _REPORTING and w not in _NOT_EVENTS and prev not in _ADJECTIVE_BEFORE:
             # "the planned rendezvous" is an adjective; "is restricted" a state, not an event.
             if not (prev in _STATE_AUX or prev.endswith("ly") and prev2 in _STATE_AUX):
                 if w in _OUTCOME_FORMS and (w.endswith("d") or w in _IRREGULAR_PAST):
                     total += 1.0
                 elif w in _IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4):
                     total += 0.5
-        prev2, prev = prev, w
     if "ha" in outside:
         total += 0.5 * len(_AUX_PERFECT.findall(outside))
-    if _RESULT.search(outside):
+    if (_DIGIT.search(outside) or "first of its kind" in outside) and _RESULT.search(outside):  # what it needs, first
         total += 0.5  # "lost 24-17", "second on 12 points": a result in figures
     return total
 
@@ -123,7 +135,8 @@ _ADJECTIVE_BEFORE = frozenset("the a an its their his her this that".split())
 def item_text(u: Unit) -> str:
     """Return the sentence as a statement: its trailing attribution trimmed."""
     text = u.text.strip()
-    trimmed = _TRAILING_TAG.sub("", text).strip()
+    # (The tag holds one of these words, which most sentences lack: looked for first.)
+    trimmed = _TRAILING_TAG.sub("", text).strip() if any(w in text for w in _TAG_WORDS) else text
     if len(trimmed.split()) >= 5 and trimmed != text:
         return trimmed.rstrip(",;: ") + "."
     return text

@@ -41,14 +41,17 @@ class Matcher:
     """Find which cues of a set occur in a text."""
 
     def __init__(self, cues: list[Cue]) -> None:
-        self.by_first: dict[str, list[Cue]] = {}
-        self.by_stem: list[tuple[str, Cue]] = []
+        # Each cue is kept with the exact words its second step accepts (None when it has one step,
+        # or stems there): most candidates fail on the next word, and that test is cheapest.
+        self.by_first: dict[str, list[tuple[Cue, frozenset[str] | None]]] = {}
+        self.by_stem: list[tuple[str, tuple[Cue, frozenset[str] | None]]] = []
         for cue in sorted(cues, key=lambda c: -len(c.steps)):  # the longest cue wins a position
+            second = cue.steps[1][0] if len(cue.steps) > 1 and not cue.steps[1][1] else None
             exact, stems = cue.steps[0]
             for w in exact:
-                self.by_first.setdefault(w, []).append(cue)
+                self.by_first.setdefault(w, []).append((cue, second))
             for s in stems:
-                self.by_stem.append((s, cue))
+                self.by_stem.append((s, (cue, second)))
 
     def find(self, text: str) -> dict[str, float]:
         """Return the cues found in ``text``, by name, with their weights (each counted once)."""
@@ -56,13 +59,22 @@ class Matcher:
 
     def find_words(self, words: list[str]) -> dict[str, float]:
         """Return the cues found in a sentence's words (as `words_of` gives them)."""
-        present = set(words)
+        present: set[str] = set()  # the sentence's words: made only for a cue with `unless` (few are)
         found: dict[str, float] = {}
-        for i, w in enumerate(words):
-            candidates = self.by_first.get(w, [])
+        by_first = self.by_first
+        n = len(words)
+        # Without stems only a word that starts a cue can start a match: those positions, in one pass.
+        starts = range(n) if self.by_stem else [i for i, w in enumerate(words) if w in by_first]
+        for i in starts:
+            w = words[i]
+            candidates = by_first.get(w, [])
             if self.by_stem:
                 candidates = candidates + [c for s, c in self.by_stem if w.startswith(s)]
-            for cue in candidates:
+            for cue, second in candidates:
+                if second is not None and (i + 1 >= n or words[i + 1] not in second):
+                    continue
+                if cue.unless and not present:
+                    present.update(words)
                 if cue.name in found or not self._matches(cue, words, i, present):
                     continue
                 found[cue.name] = cue.weight
@@ -93,7 +105,8 @@ def words_of(text: str) -> list[str]:
     stands for no cue: it comes back empty.
     """
     words = _CASED.findall(text.replace("\u2019", "'"))
-    return [w.lower() if not i or w.islower() or w.isupper() or not w[0].isupper() else "" for i, w in enumerate(words)]
+    # (A word whose first letter is upper-case is not lower-case: the test needs no islower().)
+    return ["" if i and w[0].isupper() and not w.isupper() else w.lower() for i, w in enumerate(words)]
 
 
 _CASED = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?|\?")

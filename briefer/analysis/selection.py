@@ -8,10 +8,13 @@ from .actors import Entity
 from .names import Mention
 
 
+_OF_BEFORE = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*['\u2019]s\s+)?$")
+
+
 def _works_for(m: Mention, person_ends: set[int], text: str) -> bool:
     """"Kelvin Meadows of Arsenal's Black Scarf Movement": an organisation right after a person."""
     before = text[max(0, m.start - 40) : m.start]
-    hit = re.search(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*['\u2019]s\s+)?$", before)
+    hit = "of" in before and _OF_BEFORE.search(before)  # (most names have no "of" before them)
     return bool(hit) and (m.start - len(before) + hit.start()) in person_ends
 
 

@@ -23,6 +23,12 @@ _PREPOSITIONS = frozenset(
 )
 _DELIMS = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 _REFUSED = re.compile(r"^\s*(?:(?:has|have|had)\s+)?(?:declined|refused|did not want|was unable|were unable)\s+to\s*$")
+# Compiled once: these run for every reporting verb.
+_JOINT = re.compile(r"\s*(?:,|and|,\s*and|&)\s*(?:the\s+)?")
+_AND = re.compile(r"\band\b|&")
+_GAP_WORD = re.compile(r"[a-z][a-z'-]*|\d+")
+_GAP_BREAK = re.compile(r"[;:(]")
+_WORD_BEFORE = re.compile(r"[\w'\u2019]+")
 
 
 def adjacent_subject(refs: list[Referent], masked: str, v: int) -> list[Referent]:
@@ -128,25 +134,24 @@ def subject_before(refs: list[Referent], masked: str, v: int) -> list[Referent]:
 
 def _coordinated(left: list[Referent], masked: str, anchor: Referent) -> list[Referent]:
     """"The United Nations and European Union stressed": every name of the coordination."""
-    joint = re.compile(r"\s*(?:,|and|,\s*and|&)\s*(?:the\s+)?")
     i = left.index(anchor)
     lo = i
-    while lo > 0 and left[lo - 1].kind == anchor.kind and joint.fullmatch(masked[left[lo - 1].end : left[lo].start]):
+    while lo > 0 and left[lo - 1].kind == anchor.kind and _JOINT.fullmatch(masked[left[lo - 1].end : left[lo].start]):
         lo -= 1
     hi = i
-    while hi + 1 < len(left) and left[hi + 1].kind == anchor.kind and joint.fullmatch(masked[left[hi].end : left[hi + 1].start]):
+    while hi + 1 < len(left) and left[hi + 1].kind == anchor.kind and _JOINT.fullmatch(masked[left[hi].end : left[hi + 1].start]):
         hi += 1
     if lo == hi:
         return [anchor]
     # A list ends in "and": "On Twitter, Brownback" is no coordination, "Egypt and Jordan" is.
-    if not any(re.search(r"\band\b|&", masked[left[k].end : left[k + 1].start]) for k in range(lo, hi)):
+    if not any(_AND.search(masked[left[k].end : left[k + 1].start]) for k in range(lo, hi)):
         return [anchor]
     return [r for r in left[lo : hi + 1] if not _in_phrase(masked, r.start)]
 
 
 def _only_skippable(gap: str) -> bool:
-    words = re.findall(r"[a-z][a-z'-]*|\d+", gap)
-    return all(w in _SKIP_BETWEEN or w.endswith("ly") or w.isdigit() for w in words) and not re.search(r"[;:(]", gap)
+    words = _GAP_WORD.findall(gap)
+    return all(w in _SKIP_BETWEEN or w.endswith("ly") or w.isdigit() for w in words) and not _GAP_BREAK.search(gap)
 
 
 def _appositive_like(words: list[str]) -> bool:
@@ -162,7 +167,7 @@ def _appositive_like(words: list[str]) -> bool:
 
 def _in_phrase(masked: str, start: int) -> bool:
     """True when a name sits inside a prepositional phrase or after a possessive ("at the X")."""
-    before = re.findall(r"[\w'\u2019]+", masked[max(0, start - 40) : start].lower())
+    before = _WORD_BEFORE.findall(masked[max(0, start - 40) : start].lower())
     while before and before[-1] in ("the", "a", "an"):
         before.pop()
     return bool(before) and (before[-1] in _PREPOSITIONS or before[-1].endswith(("'s", "\u2019s")))

@@ -52,25 +52,26 @@ def rank(units: list[Unit], n: int, max_words: int = 75) -> list[Unit]:
 
 def centrality(units: list[Unit]) -> list[float]:
     """Return each unit's score: similarity to the whole article times a position prior."""
-    bags = [Counter(w for w in _WORD.findall(u.text.lower()) if w not in _STOP) for u in units]
+    bags = [Counter([w for w in _WORD.findall(u.text.lower()) if w not in _STOP]) for u in units]
     df: Counter[str] = Counter()
     for b in bags:
-        df.update(set(b))
+        df.update(b.keys())
     n = len(units)
     idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
-    vecs = [{w: c * idf[w] for w, c in b.items()} for b in bags]
     # The summed cosine of a sentence with all the others is its cosine with the sum of all the
     # unit vectors, less its own: one pass instead of n squared.
     units_v = []
-    for vec in vecs:
-        norm = math.sqrt(sum(v * v for v in vec.values()))
+    for b in bags:
+        vec = {w: c * idf[w] for w, c in b.items()}
+        norm = math.sqrt(sum([v * v for v in vec.values()]))
         units_v.append({w: v / norm for w, v in vec.items()} if norm else {})
-    centroid: Counter[str] = Counter()
-    for uv in units_v:
-        centroid.update(uv)
+    centroid: dict[str, float] = {}
+    for uv in units_v:  # a plain loop: Counter.update() with a mapping is a slower Python loop
+        for w, x in uv.items():
+            centroid[w] = x + centroid.get(w, 0)
     scores = []
     for i, uv in enumerate(units_v):
-        sim = sum(x * centroid[w] for w, x in uv.items()) - (1.0 if uv else 0.0)
+        sim = sum([x * centroid[w] for w, x in uv.items()]) - (1.0 if uv else 0.0)
         prior = 1.0 / (1.0 + POSITION_DECAY * i)
         scores.append((sim / max(1, n - 1)) * prior)
     return scores

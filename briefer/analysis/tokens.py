@@ -12,7 +12,16 @@ from ..lexicon import ABBREVIATIONS, BANG_NAMES, NAME_SUFFIXES
 
 # A word: letters, digits and inner apostrophes, hyphens, dots or ampersands; a stop taken onto it
 # when a space follows; a brand name with a bang ("E! News"); or one other mark.
-_TOKEN = re.compile(r"\b(?i:" + "|".join(sorted(BANG_NAMES)) + r")!(?=\s+[A-Z])|[^\W_](?:[\w&'\u2019.-]*[^\W_])?(?:\.(?=[\s,;:)\"'\u2019\u201d]|$))?|[^\w\s]")
+_BANG_NAME = r"\b(?i:" + "|".join(sorted(BANG_NAMES)) + r")!(?=\s+[A-Z])"
+_WORD_OR_MARK = r"[^\W_](?:[\w&'\u2019.-]*[^\W_])?(?:\.(?=[\s,;:)\"'\u2019\u201d]|$))?|[^\w\s]"
+_TOKEN = re.compile(_BANG_NAME + "|" + _WORD_OR_MARK)
+# The same tokens, each with the white space (or underscores) skipped before it: findall() hands
+# them over without a match object per token, and the offsets follow from the lengths. Only what a
+# token cannot start with is ever skipped, so the tokens are exactly those of _TOKEN. A sentence
+# with no "!" holds no brand name with a bang, and skips that branch.
+_SPACED_TOKEN = re.compile(r"([\s_]*)(" + _TOKEN.pattern + ")")
+_SPACED_TOKEN_NO_BANG = re.compile(r"([\s_]*)(" + _WORD_OR_MARK + ")")
+_WORD_CHAR = re.compile(r"[^\W_]")
 
 
 @dataclass(slots=True)
@@ -38,23 +47,41 @@ def given_names() -> dict[str, str]:
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Return the words and marks of ``text``; a dot that belongs to an initial or an
     abbreviation ("W.", "Jr.", "U.S.") stays on its word."""
-    out = [
-        Token(m.start() + offset, m.end() + offset, w, w[0].isupper() and not w.endswith("-based"), w[0].isalnum())
-        for m in _TOKEN.finditer(text)
-        for w in (m.group(),)
-    ]
-    # A stop was taken onto every word before a space: keep it only on initials and abbreviations.
-    i = 0
-    while i < len(out):
-        t = out[i]
-        w = t.text
-        if len(w) > 1 and w[-1] == "." and w[0].isalnum():
-            bare = w[:-1]
-            if not ((len(bare) == 1 and bare.isupper()) or "." in bare or bare.lower() in ABBREVIATIONS or w in NAME_SUFFIXES):
-                out[i] = Token(t.start, t.end - 1, bare, t.cap, True)
-                out.insert(i + 1, Token(t.end - 1, t.end, ".", False, False))
-                i += 1
-        i += 1
+    out: list[Token] = []
+    pos = offset
+    for skipped, w in (_SPACED_TOKEN if "!" in text else _SPACED_TOKEN_NO_BANG).findall(text):
+        start = pos + len(skipped)
+        pos = start + len(w)
+        first = w[0]
+        cap = first.isupper() and not w.endswith("-based")
+        if w[-1] == "." and len(w) > 1 and first.isalnum() and not _keeps_stop(w):
+            out.append(Token(start, pos - 1, w[:-1], cap, True))
+            out.append(Token(pos - 1, pos, ".", False, False))
+        else:
+            out.append(Token(start, pos, w, cap, first.isalnum()))
     return out
 
 
+def _keeps_stop(word: str) -> bool:
+    """A stop was taken onto every word before a space: it stays on initials and abbreviations."""
+    bare = word[:-1]
+    return (len(bare) == 1 and bare.isupper()) or "." in bare or bare.lower() in ABBREVIATIONS or word in NAME_SUFFIXES
+
+
+def first_word_token(text: str, offset: int = 0) -> tuple[Token, int] | None:
+    """Return the first word token of ``tokenize(text, offset)`` and where (in ``text``) what
+    follows it starts, without tokenizing the rest; None when the text has no word.
+
+    Before the first word come only marks and white space, so it starts at the first letter or
+    digit, where tokenize() tries the same alternatives.
+    """
+    found = _WORD_CHAR.search(text)
+    if found is None:
+        return None
+    at = found.start()
+    w = _TOKEN.match(text, at).group()
+    start, end = at + offset, at + offset + len(w)
+    cap = w[0].isupper() and not w.endswith("-based")
+    if len(w) > 1 and w[-1] == "." and not _keeps_stop(w):
+        return Token(start, end - 1, w[:-1], cap, True), at + len(w)
+    return Token(start, end, w, cap, True), at + len(w)
