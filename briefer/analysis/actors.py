@@ -70,7 +70,7 @@ class Entity:
 
     def add(self, m: Mention) -> None:
         self.mentions.append(m)
-        for form in {m.name, m.surface}:
+        for form in dict.fromkeys((m.name, m.surface)):  # a set would order them by hash seed
             self.forms[form] = self.forms.get(form, 0) + 1
         self.first = min(self.first, m.start) if self.mentions[:-1] else m.start
 
