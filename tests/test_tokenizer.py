@@ -36,11 +36,11 @@ def test_known_token_ids():
 def test_loading_opens_no_connection_and_ignores_tiktoken_cache(tmp_path, monkeypatch):
     # An empty tiktoken cache would make the stock loader download; ours must not care.
     monkeypatch.setenv("TIKTOKEN_CACHE_DIR", str(tmp_path))
-    tokenizer.get_encoding.cache_clear()
+    tokenizer._load_encoding.cache_clear()
     try:
         assert tokenizer.count_tokens("Offline means offline.", "cl100k_base") > 0
     finally:
-        tokenizer.get_encoding.cache_clear()
+        tokenizer._load_encoding.cache_clear()
     assert list(tmp_path.iterdir()) == []
 
 
@@ -55,3 +55,7 @@ def test_corrupt_vocabulary_is_refused(monkeypatch):
 def test_unknown_encoding_names_the_choices():
     with pytest.raises(ConfigError, match="o200k_base"):
         tokenizer.count_tokens("x", "p50k_whatever")
+
+
+def test_the_vocabulary_is_loaded_once_however_it_is_asked_for():
+    assert tokenizer.get_encoding() is tokenizer.get_encoding("o200k_base")
