@@ -73,6 +73,16 @@ RUN_IN_STARTERS = _words(
     """
 )
 
+# Words a caption run into the prose often ends on ("... against Sunderland on Sunday Gullit
+# decided ..."): a date or a time. After one of them, a name and a finite verb start a sentence.
+TIME_ENDINGS = _words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday today tonight yesterday
+    january february march april may june july august september october november december
+    morning afternoon evening night week weekend month year season
+    """
+)
+
 # --- captions and page furniture at the sentence level -----------------------------------------
 
 # Picture-caption markers of news sites (Daily Mail, CNN): a sentence holding one is a caption.
@@ -292,6 +302,7 @@ SPEECH_VERBS = _words(
     predict estimate conclude continue caution complain lament observe quip joke counter retort
     assert contend affirm insist remark comment mention indicate disclose inform assure promise
     vow pledge threaten boast brag admit apologise apologize notify advise uncover
+    speak talk sing chant shout yell whisper exclaim
     """
 )
 STANCE_VERBS = _words(
@@ -314,6 +325,8 @@ IRREGULAR_FORMS = {
     "lash": ("lashes", "lashed", "lashing"),
     "plead": ("pleads", "pleaded", "pled", "pleading"),
     "hold": ("holds", "held", "holding"),
+    "speak": ("speaks", "spoke", "spoken", "speaking"),
+    "sing": ("sings", "sang", "sung", "singing"),
 }
 # Verbs that double their last consonant (admit → admitted).
 DOUBLING = _words("admit regret commit submit permit plan rebut slam quip")

@@ -14,7 +14,19 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .lexicon import ABBREVIATIONS, BANG_NAMES, RUN_IN_STARTERS, SENTENCE_STARTERS, TITLE_ABBREVIATIONS, TITLE_WORDS
+from .lexicon import (
+    ABBREVIATIONS,
+    BANG_NAMES,
+    OUTCOME_VERBS,
+    RUN_IN_STARTERS,
+    SENTENCE_STARTERS,
+    SPEECH_VERBS,
+    STANCE_VERBS,
+    TIME_ENDINGS,
+    TITLE_ABBREVIATIONS,
+    TITLE_WORDS,
+    form_table,
+)
 
 # Closing quotes and brackets that belong to the sentence they follow.
 _CLOSERS = "\"'\u201d\u2019)]\u00bb"
@@ -50,6 +62,16 @@ _BEFORE_NAME = frozenset(
 )
 # Openers that may follow a capitalised word without a boundary ("Plan A is", "Air Force One").
 _WEAK_STARTERS = frozenset({"A", "One", "I"})
+# A date or a time, then a name of one to three capitalised words, then (after an adverb, maybe) a
+# lower-case word: where a caption that ended on the date may have run into the next sentence.
+_TIME_NAME = re.compile(
+    r"(?<![\w'\u2019-])(?:(?i:" + "|".join(sorted(TIME_ENDINGS)) + r")|\d{1,4})(\s+)"
+    r"(?=[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2}\s+(?:[a-z]+ly\s+)?([a-z]+)\b)"
+)
+_PLAIN_WORD = re.compile(r"[A-Za-z][a-z'\u2019]*")
+_FINITE = frozenset("is was are were has had have will would could can should may might must does did".split())
+_SPEECH_FORMS = frozenset(form_table(SPEECH_VERBS))
+_VERB_FORMS = frozenset(w for w in {**form_table(STANCE_VERBS), **form_table(OUTCOME_VERBS)} if not w.endswith("ing"))
 # Words after which a capitalised quote opens a quotation rather than a new sentence.
 _QUOTE_INTRODUCERS = frozenset("said says say told added wrote asked replied read reads reading saying stated that as called".split())
 
@@ -70,9 +92,10 @@ def split_sentences(text: str) -> list[Sentence]:
     """Return the sentences of ``text`` in order; ``text[s.start:s.end] == s.text``."""
     out: list[Sentence] = []
     for pstart, pend in _paragraph_spans(text):
-        cuts = [*_stop_cuts(text, pstart, pend), *_run_in_cuts(text, pstart, pend), *_name_age_cuts(text, pstart, pend)]
+        cuts = sorted({*_stop_cuts(text, pstart, pend), *_run_in_cuts(text, pstart, pend), *_name_age_cuts(text, pstart, pend)})
+        cuts = sorted({*cuts, *_time_name_cuts(text, pstart, pend, cuts)})
         cut = pstart
-        for c in sorted(set(cuts)):
+        for c in cuts:
             _add(out, text, cut, c)
             cut = c
         _add(out, text, cut, pend)
@@ -153,6 +176,31 @@ def _name_age_cuts(text: str, start: int, end: int) -> Iterator[int]:
         w = raw.lower()
         if raw[:1].islower() and w not in _BEFORE_NAME and w not in TITLE_WORDS and not w.endswith(("ed", "s")) and len(w) > 2:
             yield m.start(1)
+
+
+def _time_name_cuts(text: str, start: int, end: int, cuts: list[int]) -> Iterator[int]:
+    """Yield where a name and a finite verb start a sentence run into a caption that ended on a
+    date or a time ("... his hometown club against Sunderland on Sunday | Gullit controversially
+    decided ..."). The piece before must read as a clause of its own (five words or more, a finite
+    verb, no speech verb: "He said on Monday Smith was wrong" is one sentence), and so must the one
+    after."""
+    for m in _TIME_NAME.finditer(text, start, end):
+        if not _finite(m.group(2)):
+            continue
+        cut = m.start(1)
+        before = max([start, *(c for c in cuts if c <= cut)])
+        after = min([end, *(c for c in cuts if c > cut)])
+        left = _PLAIN_WORD.findall(text, before, cut)
+        if len(left) < 5 or len(_PLAIN_WORD.findall(text, m.end(1), after)) < 4:
+            continue
+        lowered = [w.lower() for w in left]
+        if any(w in _SPEECH_FORMS for w in lowered) or not any(_finite(w) for w in lowered[1:]):
+            continue
+        yield cut
+
+
+def _finite(word: str) -> bool:
+    return word in _FINITE or word in _VERB_FORMS or word.endswith("ed") and len(word) > 4
 
 
 def _ends_sentence(text: str, m: re.Match[str], limit: int) -> bool:

@@ -105,3 +105,23 @@ def test_actors_are_ranked_by_salience():
 def test_a_list_of_more_names_is_no_role():
     found = actors("The judges, Lord Justice Moore-Bick, Lord Justice Patten and Sir Timothy Lloyd, ruled.")
     assert found["Moore-Bick"].role == "Lord Justice"
+
+
+def test_a_census_given_name_makes_a_person():
+    found = actors("Rory McIlroy won the event on Sunday. McIlroy thanked the crowd.")
+    assert found["Rory McIlroy"].kind == "person"
+
+
+def test_a_rare_given_name_alone_is_no_person():
+    # "Porsche" is a given name in the Census lists, but alone it is the car.
+    assert "Porsche" not in actors("Clarkson drove a Porsche. The Porsche was attacked by a mob.")
+
+
+def test_a_nationality_before_a_name_is_a_role():
+    found = actors("Australian Marc Leishman had to withdraw. Leishman left Augusta on Tuesday.")
+    assert found["Marc Leishman"].role == "Australian"
+    assert "Leishman" in aliases(found["Marc Leishman"])
+
+
+def test_a_name_only_ever_a_location_is_no_person():
+    assert "Santa Monica" not in actors("He filed it in August in Santa Monica, where they lived.")

@@ -35,7 +35,8 @@ def test_the_basic_forms_of_attribution(text):
 
 
 @pytest.mark.parametrize(
-    "verb", ["argued", "insisted", "stressed", "noted", "denied", "claimed", "admitted", "praised", "urged", "believes"]
+    "verb",
+    ["argued", "insisted", "stressed", "noted", "denied", "claimed", "admitted", "praised", "urged", "believes", "spoke", "sang"],
 )
 def test_a_broad_list_of_speech_and_stance_verbs(verb):
     assert speakers(f"Jane Doe {verb} the plan was sound.") == ["Jane Doe"]

@@ -79,6 +79,25 @@ def test_a_name_with_an_age_glued_to_a_caption_starts_a_sentence():
     assert texts(text) == ["They abandoned the cars to flee the country", "Clarkson, 55, and the others fled with an escort."]
 
 
+def test_a_name_and_a_verb_after_a_date_start_the_sentence_a_caption_ran_into():
+    text = "Carver is relishing the chance to lead his club against Sunderland on Sunday Gullit decided not to start Shearer."
+    assert texts(text) == [
+        "Carver is relishing the chance to lead his club against Sunderland on Sunday",
+        "Gullit decided not to start Shearer.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a statement released on Monday Smith said the plan was sound.",  # no clause before the name
+        "He told reporters on Monday Smith was wrong about the plan.",  # reported speech goes on
+    ],
+)
+def test_a_name_after_a_date_is_no_boundary_without_two_clauses(text):
+    assert texts(text) == [text]
+
+
 def test_a_role_word_before_a_name_with_an_age_is_no_boundary():
     text = "'We are the future,' said founder Yen Reis, 36, who runs it."
     assert texts(text) == [text]

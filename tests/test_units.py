@@ -82,3 +82,22 @@ def test_outside_quotes_blanks_the_quotation_and_keeps_offsets():
     u = read_units('"We will fight," she said.')[0]
     assert u.outside_quotes() == '___ ____ _______ she said.'
     assert len(u.outside_quotes()) == len(u.text)
+
+
+def test_an_unstopped_last_sentence_of_a_paragraph_is_a_caption():
+    units = read_units(
+        "Villegas recorded two aces. He beat the field. "
+        "Camilo Villegas recorded two aces during the contest, beating Jack Nicklaus' solitary hole-in-one"
+    )
+    assert [u.caption for u in units] == [False, False, True]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A headline with no stop",  # alone in its paragraph
+        "He said it was over. He called the deal 'a disaster'",  # ends on a closing quotation mark
+    ],
+)
+def test_a_paragraph_ending_without_a_stop_keeps_its_prose(text):
+    assert not any(u.caption for u in read_units(text))

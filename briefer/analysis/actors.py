@@ -32,7 +32,7 @@ from ..lexicon import (
 from .gazetteer import Gazetteer, gaz
 from .names import Mention, person_gender
 from .roles import appositive_role
-from .tokens import given_names
+from .tokens import curated_given_names, given_names
 
 _VERB_FORMS = form_table(SPEECH_VERBS | STANCE_VERBS | OUTCOME_VERBS)
 _AUXILIARIES = frozenset(
@@ -213,7 +213,7 @@ def _kind_of_form(m: Mention) -> str:
         return "organization"  # "banned terror group Al-Muhajiroun"
     if len(words) == 1 and m.prev == "the" and low[0].endswith("s") and not low[0].endswith("ss"):
         return "organization"  # "the Chiefs", "the Greens": a team, a party
-    if m.honorific or m.role or low[0] in given_names():
+    if m.honorific or m.role or low[0] in (given_names() if len(low) > 1 else curated_given_names()):
         return "person"
     if any(w in ("de", "del", "van", "von", "bin", "da") for w in low[1:-1]):
         return "person"

@@ -26,6 +26,7 @@ from ..lexicon import (
     RUN_IN_STARTERS,
     TITLE_WORDS,
 )
+from .gazetteer import gaz
 from .runs import adjacent, places, run_end
 from .tokens import Token, first_word_token, given_names, tokenize
 from .units import Unit
@@ -263,6 +264,10 @@ def _split_run(u: Unit, run: list[Token], toks: list[Token], i: int, text: str, 
         name_tokens.pop()
     if not name_tokens:
         return []
+    if len(name_tokens) >= 3 and _is_demonym(name_tokens[0].text) and name_tokens[1].text.lower() in given_names():
+        # "Australian Marc Leishman", "Colombian Camilo Villegas": a nationality, then the person.
+        title_end += 1
+        name_tokens = name_tokens[1:]
     role = " ".join(words[:title_end]) or None
     if role and role.lower().rstrip(".") in HONORIFICS:
         role = None
@@ -302,6 +307,10 @@ def _split_run(u: Unit, run: list[Token], toks: list[Token], i: int, text: str, 
             example=_has_example_cue(u.text) and bool(_EXAMPLE.search(u.text, 0, run[0].start - u.start)),
         )
     ]
+
+
+def _is_demonym(word: str) -> bool:
+    return word.casefold() in gaz().demonyms
 
 
 def _trailing_person(tokens: list[Token]) -> list[Token] | None:

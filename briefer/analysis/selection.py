@@ -6,6 +6,7 @@ import re
 
 from .actors import Entity
 from .names import Mention
+from .tokens import curated_given_names
 
 
 _OF_BEFORE = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*['\u2019]s\s+)?$")
@@ -46,6 +47,13 @@ def select(entities: list[Entity], speaking: dict[int, int], text: str = "") -> 
             keep = False
         elif e.kind == "person":
             keep = len(e.name.split()) >= 2 or n >= 2 or bool(e.role)
+            # Named only as where something happens ("filed in Santa Monica"), with no title and no
+            # common given name ("brought in George Lowe"): a place after all.
+            keep = keep and not (
+                e.mentions
+                and e.locative == len(e.mentions)
+                and not (e.agentive or e.role or e.name.split()[0].lower() in curated_given_names())
+            )
         elif e.kind == "organization":
             team = any(
                 m.prev == "the" and len(m.tokens) == 1 and m.name.endswith("s") and not m.name.isupper() and not m.quoted

@@ -36,7 +36,24 @@ class Token:
 
 @cache
 def given_names() -> dict[str, str]:
-    """Return common given names mapped to "male", "female" or "" when both."""
+    """Return common given names mapped to "male", "female" or "" when both.
+
+    The curated list (international names frequent in the news) comes first; the US Census names,
+    less those that are also common words, fill in the rest.
+    """
+    data = resources.files("briefer").joinpath("data")
+    census = json.loads(data.joinpath("census_given_names.json").read_text(encoding="utf-8"))
+    out: dict[str, str] = {n: "" for n in census["either"]}
+    out.update((n, "male") for n in census["male"])
+    out.update((n, "female") for n in census["female"])
+    out.update(curated_given_names())
+    return out
+
+
+@cache
+def curated_given_names() -> dict[str, str]:
+    """Return the curated given names alone: names common enough in the news that one standing by
+    itself ("Audrey") is a person, where a rarer Census name alone ("Porsche", "Houston") is not."""
     raw = json.loads(resources.files("briefer").joinpath("data/given_names.json").read_text(encoding="utf-8"))
     out: dict[str, str] = {n: "male" for n in raw["male"]}
     for n in raw["female"]:

@@ -90,6 +90,8 @@ class Unit:
 
 
 _BLANK = re.compile(r"\S")
+# What a paragraph of prose ends on: a stop, or a closing quotation mark or bracket after one.
+_ENDINGS = ".!?\u2026:;\"'\u201d\u2019)]"
 
 
 def read_units(text: str) -> list[Unit]:
@@ -108,6 +110,13 @@ def read_units(text: str) -> list[Unit]:
         for start, end, caption in _caption_pieces(s.start, s.end, s.text, run_in and bool(units)):
             units.append(Unit(len(units), start, end, text[start:end], p, caption=caption))
     _mark_quotes(text, units)
+    # The last of several sentences of a paragraph, ending with no stop and no closing quotation
+    # mark, is a caption left at the end of a pasted body ("... beating Jack Nicklaus' solitary
+    # hole-in-one"): edited prose ends its paragraphs with a stop.
+    for a, b in zip(units, units[1:] + [None]):
+        if (b is None or b.paragraph != a.paragraph) and a.index and units[a.index - 1].paragraph == a.paragraph:
+            if a.text.rstrip()[-1:] not in _ENDINGS:
+                a.caption = True
     # A caption cannot start inside a quotation: the unit that opened it belongs to the caption too
     # ("Fans display a banner reading: '£5bn and what do we get? | £64 a ticket'").
     for a, b in zip(units, units[1:]):
