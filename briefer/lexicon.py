@@ -380,8 +380,9 @@ OUTCOME_VERBS = _words(
 # Each with its weight: 1 for a cue that alone makes a sentence an open question ("is expected
 # to", "could face", "whether"), less for one that only leans that way ("would", "if"). Written as
 # word phrases (see `briefer.analysis.cues`): "|" between alternatives, "*" for a stem, "!w" for a
-# word that must not follow; options: not_first (not the sentence's first word), unless (words
-# that cancel the cue anywhere in the sentence).
+# word that must not follow; options: not_first (not the sentence's first word), last (only as
+# the sentence's last word: "Which?" inside a name asks nothing), unless (words that cancel the cue
+# anywhere in the sentence).
 OPEN_CUES = (
     ("future", "will|i'll|we'll|you'll|they'll|he'll|she'll|it'll|shall !not", 1.0, {}),
     ("future_negated", "will|shall not", 0.5, {}),
@@ -423,11 +424,15 @@ OPEN_CUES = (
     ("seems", "seem|seems|appear|appears to|distant|unlikely|likely", 1.0, {}),
     ("no_prospect", "no prospect|sign|reason|guarantee|timeline|date", 1.0, {}),
     ("looking_ahead", "looking ahead", 1.0, {}),
+    ("going_to", "is|are|am|was|were|i'm|we're|they're|you're|he's|she's|it's|that's|not going to", 1.0, {}),
+    ("within", "within a|the decade|generation|year|years|months|weeks", 1.0, {}),
+    ("matter_of_time", "matter of time", 1.0, {}),
+    ("unverified", "independently confirm*|verif*", 1.0, {}),
     ("coming", "in the coming days|weeks|months|years", 1.0, {}),
     ("next", "next week|month|year|season|step", 1.0, {}),
     ("possibility", "future|further|potential|potentially|possible|possibly|possibility|perhaps|risk|risks", 0.5, {}),
     ("condition", "if|unless|until", 0.25, {}),
-    ("question_mark", "?", 0.5, {}),
+    ("question_mark", "?", 0.75, {"last": True}),
     ("no_comment", "did|declined|refused|would not|to say|comment|confirm|disclose|reveal", 1.0, {}),
     ("didnt_say", "didn't say|comment|confirm|disclose|reveal", 1.0, {}),
     ("few_details", "few|no details|word|explanation", 1.0, {}),

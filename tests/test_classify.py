@@ -38,6 +38,10 @@ def test_events_told_in_the_past_are_outcomes(sentence):
         "Prosecutors are preparing an appeal.",
         "And Turkey denies this history.",
         "The lawyer did not say who called the paramedics.",
+        "Officials say they are going to rebuild the school.",
+        "Evidence of life beyond Earth could come within a decade.",
+        "CNN has not independently confirmed the rescue.",
+        "Did she keep going because she could not stop herself?",
     ],
 )
 def test_what_is_pending_uncertain_or_disputed_is_an_open_question(sentence):
@@ -90,3 +94,14 @@ def test_cue_phrases_match_by_words_with_stems_and_exclusions():
     assert m.find("He sat in the appeal court.") == {}
     assert m.find("Investigators came. Police are investigating.") == {"probe": 1.0}
     assert m.find("Investigators came.") == {}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He admitted going to two further rallies with his daughter.",  # going somewhere, not future
+        "Richard Lloyd of the consumer group Which? backed the drivers.",  # a name's mark asks nothing
+    ],
+)
+def test_look_alikes_of_open_cues_are_no_open_questions(sentence):
+    assert not classify.is_open(verdict(sentence))

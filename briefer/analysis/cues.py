@@ -21,10 +21,11 @@ class Cue:
     steps: tuple[tuple[frozenset[str], tuple[str, ...]], ...]  # (exact words, stems) per position
     not_next: frozenset[str] = frozenset()
     not_first: bool = False  # "Still, ..." opening a sentence means "nevertheless"
+    last: bool = False  # only as the sentence's last word
     unless: frozenset[str] = frozenset()  # words anywhere in the sentence that cancel the cue
 
 
-def parse(name: str, phrase: str, weight: float, *, not_first: bool = False, unless: str = "") -> Cue:
+def parse(name: str, phrase: str, weight: float, *, not_first: bool = False, last: bool = False, unless: str = "") -> Cue:
     """Return the cue a phrase describes ("is|are due|set to", "investigat*", "appeal !court")."""
     steps = []
     not_next: set[str] = set()
@@ -34,7 +35,7 @@ def parse(name: str, phrase: str, weight: float, *, not_first: bool = False, unl
             continue
         words = position.split("|")
         steps.append((frozenset(w for w in words if not w.endswith("*")), tuple(w[:-1] for w in words if w.endswith("*"))))
-    return Cue(name, weight, tuple(steps), frozenset(not_next), not_first, frozenset(unless.split()))
+    return Cue(name, weight, tuple(steps), frozenset(not_next), not_first, last, frozenset(unless.split()))
 
 
 class Matcher:
@@ -88,7 +89,7 @@ class Matcher:
         if cue.unless and cue.unless & present:
             return False
         n = len(cue.steps)
-        if i + n > len(words):
+        if i + n > len(words) or cue.last and i + n < len(words):
             return False
         for k in range(1, n):
             exact, stems = cue.steps[k]
