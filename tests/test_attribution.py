@@ -134,3 +134,8 @@ def test_positions_carry_the_cue_and_a_confidence():
 
 def test_an_unnamed_group_is_named_without_time_words():
     assert speakers("But yesterday judges said the fine was enforceable.") == ["Judges"]
+
+
+def test_a_speaker_with_the_place_he_is_from_between_name_and_verb():
+    text = "The lamb is not the biggest ever born but Jean Morris from the farm said it was the biggest they had."
+    assert speakers(text) == ["Jean Morris"]

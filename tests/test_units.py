@@ -101,3 +101,11 @@ def test_an_unstopped_last_sentence_of_a_paragraph_is_a_caption():
 )
 def test_a_paragraph_ending_without_a_stop_keeps_its_prose(text):
     assert not any(u.caption for u in read_units(text))
+
+
+def test_a_quotation_opening_on_i_ends_the_caption_before_it():
+    units = read_units(
+        "Paul Casey, pictured in action last month, is the last qualifier at the Masters "
+        "'I was very relieved and now I am just so excited,' said Casey, who played there in 2012."
+    )
+    assert [(u.caption, u.text[:12]) for u in units] == [(True, "Paul Casey, "), (False, "'I was very ")]

@@ -99,6 +99,15 @@ def subject_before(refs: list[Referent], masked: str, v: int) -> list[Referent]:
         # 3. "Mr Hussen came to Britain ... and said": a second verb of the clause's subject.
         if words and words[-1] == "and" and not re.search(r"[,;]", between) and head.kind != "pronoun":
             return [head]
+    # 2b. "... but Jean Morris from the farm said": the last name of the clause outside a phrase,
+    # then its organisation or place, then the verb.
+    near = next((r for r in reversed(left) if r.start >= seg_start and not _in_phrase(masked, r.start)), None)
+    if near is not None and near.kind == "entity":
+        words = re.findall(r"[a-z][a-z'-]*", masked[near.end : v].lower())
+        if words and words[0] in ("of", "at", "from", "for") and len(words) <= 6 and not any(
+            x in _SPEECH or x in _STANCE or x in PASSIVE or x in ("who", "which", "that", "and", "but") for x in words
+        ):
+            return [near]
     if not cuts or not _only_skippable(masked[cuts[-1] + 1 : v].lower()):
         return []
     # 4. "Kim Lee, 38, who represents ..., said": the head of the clause, an appositive, the verb.

@@ -20,8 +20,9 @@ _FURNITURE = re.compile("|".join(f"(?:{p})" for p in FURNITURE_SENTENCES), re.IG
 _SPEECH_FORMS = form_table(SPEECH_VERBS)
 # "Risky regimen: ..." — a short label, a colon, then a capitalised caption.
 _LABEL = re.compile(r"^([A-Z][\w'\u2019&-]*(?: [\w'\u2019&-]+){0,11}):\s+[\"'\u2018\u201c]?[A-Z0-9£$]")
-# Inside a caption: a word, then a capitalised word that starts the real sentence.
-_RESTART = re.compile(r"(?<=[a-z0-9])\s+(?=[\"'\u2018\u201c]?[A-Z][a-z])")
+# Inside a caption: a word, then a capitalised word (or a quotation opening on "I") that starts the
+# real sentence.
+_RESTART = re.compile(r"(?<=[a-z0-9])\s+(?=[\"'\u2018\u201c]?[A-Z][a-z]|[\"'\u2018\u201c]I\b)")
 _WORD = re.compile(r"[A-Za-z]+")
 _UPPER = re.compile(r"[A-Z]")
 _LOWER_WORD = re.compile(r"[a-z]+")
