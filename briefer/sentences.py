@@ -64,10 +64,13 @@ _BEFORE_NAME = frozenset(
 _WEAK_STARTERS = frozenset({"A", "One", "I"})
 # A date or a time, then a name of one to three capitalised words, then (after an adverb, maybe) a
 # lower-case word: where a caption that ended on the date may have run into the next sentence.
+# Or a lower-case word, then "The" and a name: "... following some recent poor results The Saints
+# were dumped out ..." ("The" with a lower-case word after it is a plain run-in: see _RUN_IN).
 _TIME_NAME = re.compile(
-    r"(?<![\w'\u2019-])(?:(?i:" + "|".join(sorted(TIME_ENDINGS)) + r")|\d{1,4})(\s+)"
+    r"(?:(?<![\w'\u2019-])(?:(?i:" + "|".join(sorted(TIME_ENDINGS)) + r")|\d{1,4})|(?<=[a-z]))(\s+)"
     r"(?=[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2}\s+(?:[a-z]+ly\s+)?([a-z]+)\b)"
 )
+_THE_NAME = re.compile(r"The\s+[A-Z]")
 _PLAIN_WORD = re.compile(r"[A-Za-z][a-z'\u2019]*")
 _FINITE = frozenset("is was are were has had have will would could can should may might must does did".split())
 _SPEECH_FORMS = frozenset(form_table(SPEECH_VERBS))
@@ -188,6 +191,10 @@ def _time_name_cuts(text: str, start: int, end: int, cuts: list[int]) -> Iterato
         if not _finite(m.group(2)):
             continue
         cut = m.start(1)
+        word = _WORD_BEFORE.search(text, max(start, cut - 30), cut)
+        after_time = word is not None and (word.group(1).lower() in TIME_ENDINGS or word.group(1).isdigit())
+        if not after_time and not _THE_NAME.match(text, m.end(1)):
+            continue  # after a plain word only "The" and a name start a sentence
         before = max([start, *(c for c in cuts if c <= cut)])
         after = min([end, *(c for c in cuts if c > cut)])
         left = _PLAIN_WORD.findall(text, before, cut)

@@ -101,6 +101,7 @@ def test_cue_phrases_match_by_words_with_stems_and_exclusions():
     [
         "He admitted going to two further rallies with his daughter.",  # going somewhere, not future
         "Richard Lloyd of the consumer group Which? backed the drivers.",  # a name's mark asks nothing
+        "The tagline?",  # a short question sets up the answer that follows
     ],
 )
 def test_look_alikes_of_open_cues_are_no_open_questions(sentence):

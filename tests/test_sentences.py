@@ -87,6 +87,20 @@ def test_a_name_and_a_verb_after_a_date_start_the_sentence_a_caption_ran_into():
     ]
 
 
+def test_the_and_a_name_after_a_plain_word_start_the_sentence_a_caption_ran_into():
+    text = "Tom Wood is keen to regain their form after some poor results The Saints were dumped out of the cup."
+    assert texts(text) == [
+        "Tom Wood is keen to regain their form after some poor results",
+        "The Saints were dumped out of the cup.",
+    ]
+
+
+def test_a_title_with_the_inside_a_sentence_is_no_boundary():
+    assert texts("He was reading The Times and said nothing more about it.") == [
+        "He was reading The Times and said nothing more about it."
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [

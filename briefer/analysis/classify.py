@@ -63,6 +63,7 @@ OUTCOME_THRESHOLD = 0.5
 ATTRIBUTED_OUTCOME_THRESHOLD = 1.0
 OPEN_THRESHOLD = 0.75
 OPEN_BLOCKS_OUTCOME = 1.5
+SHORT_QUESTION_WORDS = 6
 LEAD_BONUS = 0.5  # news tells its main event first
 # A speaker's own modal and future words count for less than the reporter's: a fraction of them,
 # up to a cap, and only the firm ones.
@@ -92,7 +93,10 @@ def score(u: Unit) -> Verdict:
     """Return how strongly a sentence reads as an outcome and as an open question (0 = not at all)."""
     outside = u.outside_quotes()
     words = words_of(outside)
-    open_ = sum(_OPEN.find_words(words).values())
+    cues = _OPEN.find_words(words)
+    if "question_mark" in cues and u.words < SHORT_QUESTION_WORDS:
+        del cues["question_mark"]  # "The tagline?", "So, is it true?": set up the answer that follows
+    open_ = sum(cues.values())
     if u.quotes:
         inside = " ".join(u.text[s:e] for s, e in u.quotes)
         said = sum(w for w in _open_cues(inside).values() if w >= QUOTED_CUE_MIN)
