@@ -125,3 +125,21 @@ def test_a_nationality_before_a_name_is_a_role():
 
 def test_a_name_only_ever_a_location_is_no_person():
     assert "Santa Monica" not in actors("He filed it in August in Santa Monica, where they lived.")
+
+
+def test_a_nationality_before_an_unknown_given_name_is_a_role_too():
+    found = actors("He could not match Colombian Camilo Villegas, who recorded two aces. Villegas smiled.")
+    assert found["Camilo Villegas"].role == "Colombian"
+
+
+def test_a_nationality_then_of_is_no_person():
+    assert not [n for n in actors("The massacre by Turks of Armenians was denied. Turkey denies it.") if n.startswith("of")]
+
+
+def test_versus_separates_two_sides():
+    from briefer.analysis.names import find_mentions, lowercase_words
+    from briefer.analysis.units import read_units
+
+    text = "The big game is Northampton v Saracens on Saturday."
+    names = [m.name for m in find_mentions(read_units(text), text, lowercase_words(text))]
+    assert "Northampton" in names and "Saracens" in names

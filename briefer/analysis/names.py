@@ -21,8 +21,10 @@ from ..lexicon import (
     MALE_HONORIFICS,
     NAME_CONNECTORS,
     NOT_NAMES,
+    EVENT_HEADS,
     ORG_HEADS,
     PERSON_PARTICLES,
+    PLACE_HEADS,
     RUN_IN_STARTERS,
     TITLE_WORDS,
 )
@@ -264,7 +266,7 @@ def _split_run(u: Unit, run: list[Token], toks: list[Token], i: int, text: str, 
         name_tokens.pop()
     if not name_tokens:
         return []
-    if len(name_tokens) >= 3 and _is_demonym(name_tokens[0].text) and name_tokens[1].text.lower() in given_names():
+    if len(name_tokens) in (3, 4) and _is_demonym(name_tokens[0].text) and _reads_as_person(name_tokens[1:]):
         # "Australian Marc Leishman", "Colombian Camilo Villegas": a nationality, then the person.
         title_end += 1
         name_tokens = name_tokens[1:]
@@ -311,6 +313,17 @@ def _split_run(u: Unit, run: list[Token], toks: list[Token], i: int, text: str, 
 
 def _is_demonym(word: str) -> bool:
     return word.casefold() in gaz().demonyms
+
+
+def _reads_as_person(tokens: list[Token]) -> bool:
+    """A given name first, or two words that end in no organisation, place or event word
+    ("Camilo Villegas", not "Communist Party" or "Open Championship")."""
+    if not all(t.cap and t.word for t in tokens):
+        return False  # "Turks of Armenians"
+    if tokens[0].text.lower() in given_names():
+        return True
+    last = tokens[-1].text.lower()
+    return len(tokens) == 2 and not (last in ORG_HEADS or last in PLACE_HEADS or last in EVENT_HEADS or tokens[-1].text.isupper())
 
 
 def _trailing_person(tokens: list[Token]) -> list[Token] | None:

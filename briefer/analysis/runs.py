@@ -16,6 +16,7 @@ from ..lexicon import NAME_CONNECTORS, ORG_HEADS, ORG_LEADS, TITLE_WORDS, gazett
 from .tokens import Token, given_names
 
 _POSSESSIVE = re.compile(r"['\u2019]s$")
+_VERSUS = frozenset({"v", "V", "vs", "Vs", "VS"})
 _INNER = NAME_CONNECTORS
 
 
@@ -37,6 +38,8 @@ def run_end(toks: list[Token], i: int, text: str) -> int:
                 continue
         if not adjacent(prev, t, text) or _POSSESSIVE.search(prev.text) and not _org_continues(toks, j):
             break
+        if t.text in _VERSUS:
+            break  # "Northampton v Saracens": two sides, not one name
         if t.cap and t.word:
             j += 1
             continue
