@@ -302,7 +302,7 @@ SPEECH_VERBS = _words(
     predict estimate conclude continue caution complain lament observe quip joke counter retort
     assert contend affirm insist remark comment mention indicate disclose inform assure promise
     vow pledge threaten boast brag admit apologise apologize notify advise uncover
-    speak talk sing chant shout yell whisper exclaim
+    speak talk sing chant shout yell whisper exclaim remember recount
     """
 )
 STANCE_VERBS = _words(

@@ -36,7 +36,7 @@ def test_the_basic_forms_of_attribution(text):
 
 @pytest.mark.parametrize(
     "verb",
-    ["argued", "insisted", "stressed", "noted", "denied", "claimed", "admitted", "praised", "urged", "believes", "spoke", "sang"],
+    ["argued", "insisted", "stressed", "noted", "denied", "claimed", "admitted", "praised", "urged", "believes", "spoke", "sang", "remembers"],
 )
 def test_a_broad_list_of_speech_and_stance_verbs(verb):
     assert speakers(f"Jane Doe {verb} the plan was sound.") == ["Jane Doe"]
@@ -139,3 +139,11 @@ def test_an_unnamed_group_is_named_without_time_words():
 def test_a_speaker_with_the_place_he_is_from_between_name_and_verb():
     text = "The lamb is not the biggest ever born but Jean Morris from the farm said it was the biggest they had."
     assert speakers(text) == ["Jean Morris"]
+
+
+def test_he_with_no_speaker_yet_is_the_person_named_last():
+    text = (
+        "The robots were designed by British artist Giles Walker. "
+        "'We are now all living in a peepshow, watched on every street corner,' he said."
+    )
+    assert speakers(text) == ["Giles Walker"]

@@ -101,11 +101,21 @@ class Context:
         for eid in reversed(self.recent[-6:]):
             e = self.entities[eid]
             if word in ("he", "she"):
-                if e.kind == "person" and (e.gender is None or e.gender == ("male" if word == "he" else "female")):
+                if self._fits(e, word):
                     return eid
             elif e.kind != "person":
                 return eid
+        if word in ("he", "she"):
+            # No speaker or subject yet fits: the person named last ("designed by British artist
+            # Giles Walker. ... 'We are all living in a peepshow,' he said.").
+            for eid in reversed(self.mentioned[-3:]):
+                if self._fits(self.entities[eid], word):
+                    return eid
         return None
+
+    @staticmethod
+    def _fits(e: Entity, word: str) -> bool:
+        return e.kind == "person" and (e.gender is None or e.gender == ("male" if word == "he" else "female"))
 
     def description(self, noun: str) -> int | None:
         noun = DESCRIPTION_SYNONYMS.get(noun, noun)
