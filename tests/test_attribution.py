@@ -143,7 +143,7 @@ def test_a_speaker_with_the_place_he_is_from_between_name_and_verb():
 
 def test_he_with_no_speaker_yet_is_the_person_named_last():
     text = (
-        "The robots were designed by British artist Giles Walker. "
+        "The robots were created by Walker for a show. The dancers were designed by British artist Giles Walker. "
         "'We are now all living in a peepshow, watched on every street corner,' he said."
     )
     assert speakers(text) == ["Giles Walker"]
