@@ -42,6 +42,9 @@ def test_events_told_in_the_past_are_outcomes(sentence):
         "Evidence of life beyond Earth could come within a decade.",
         "CNN has not independently confirmed the rescue.",
         "Did she keep going because she could not stop herself?",
+        "The new editions launch tomorrow in 14 countries.",
+        "Hopefully they can work the kinks out.",
+        "The team is far from finished dissecting their model.",
     ],
 )
 def test_what_is_pending_uncertain_or_disputed_is_an_open_question(sentence):
@@ -102,6 +105,7 @@ def test_cue_phrases_match_by_words_with_stems_and_exclusions():
         "He admitted going to two further rallies with his daughter.",  # going somewhere, not future
         "Richard Lloyd of the consumer group Which? backed the drivers.",  # a name's mark asks nothing
         "The tagline?",  # a short question sets up the answer that follows
+        "Soon after, he blamed the authorities for the failure.",  # soon after: when it happened
     ],
 )
 def test_look_alikes_of_open_cues_are_no_open_questions(sentence):

@@ -109,3 +109,9 @@ def test_a_quotation_opening_on_i_ends_the_caption_before_it():
         "'I was very relieved and now I am just so excited,' said Casey, who played there in 2012."
     )
     assert [(u.caption, u.text[:12]) for u in units] == [(True, "Paul Casey, "), (False, "'I was very ")]
+
+
+def test_a_straight_mark_alone_between_spaces_closes_the_open_quotation():
+    text = "'We were blown away by the event. The robots will dance for four days. ' Next came the talks."
+    spans = quotation_spans(text)
+    assert spans == [(0, text.index(" Next"))]

@@ -245,8 +245,8 @@ def _is_opening(c: str, prev: str, nxt: str, text: str, i: int) -> bool:
 def _is_closing(c: str, prev: str, nxt: str) -> bool:
     if c in "\u201c\u2018":
         return False
-    if prev.isspace() and c != "\u201d":
-        return False
+    if prev.isspace() and c != "\u201d" and not nxt.isspace():
+        return False  # (a mark alone between spaces opens nothing, so it closes: "... industry. ' Next")
     return not nxt.isalnum()
 
 
