@@ -253,7 +253,13 @@ PLACE_HEADS = _words(
     valley desert forest canyon peninsula strait channel county province region district state
     city town village borough estate resort hotel villa tower building palace castle cathedral
     abbey prison jail camp base embassy consulate mall market
+    pavilion amphitheatre amphitheater theatre theater auditorium coliseum colosseum ballroom garden gardens
     """
+)
+# US state postal codes ("Tampa, FL"): places written as two capitals, never organisations.
+US_STATE_CODES = frozenset(
+    """AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND
+    OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC""".split()
 )
 # Place words that are also common surnames ("Hugh Hill", "Sally Field"): a place only when no
 # given name comes first.
@@ -279,6 +285,7 @@ NOT_NAMES = _words(
     but and or so yet if as at in on of for to from by with about after before over under into
     also still even just only not no yes oh please thanks
     north south east west northern southern eastern western central earth
+    rs usd gbp eur inr
     """
 )
 

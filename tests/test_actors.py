@@ -143,3 +143,11 @@ def test_versus_separates_two_sides():
     text = "The big game is Northampton v Saracens on Saturday."
     names = [m.name for m in find_mentions(read_units(text), text, lowercase_words(text))]
     assert "Northampton" in names and "Saracens" in names
+
+
+def test_state_codes_venues_and_currencies_are_no_actors():
+    found = actors(
+        "The band plays the Ameris Bank Amphitheatre in Alpharetta, GA, on June 5. Tickets cost Rs 300. "
+        "The band also plays the Cynthia Woods Mitchell Pavilion in The Woodlands, TX, on June 9."
+    )
+    assert not {"GA", "TX", "Rs", "Ameris Bank Amphitheatre", "Cynthia Woods Mitchell Pavilion"} & set(found)

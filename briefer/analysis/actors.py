@@ -25,6 +25,7 @@ from ..lexicon import (
     OUTCOME_VERBS,
     PLACE_HEADS,
     SURNAME_PLACE_HEADS,
+    US_STATE_CODES,
     SPEECH_VERBS,
     STANCE_VERBS,
     form_table,
@@ -194,17 +195,17 @@ def _place_in_gazetteer(m: Mention, key: str, g: Gazetteer, entities, by_key, ne
 def _kind_of_form(m: Mention) -> str:
     words = m.name.split()
     low = [w.lower().rstrip(".") for w in words]
-    if _key(m.name) in gaz().places:
+    if _key(m.name) in gaz().places or m.name in US_STATE_CODES:
         return "place"
     if m.name in KNOWN_ORGS or m.name in KNOWN_ORG_NAMES or _ACRONYM.match(m.name):
         return "organization"
     if low[-1] in ORG_HEADS or low[-1].rstrip("s") in ORG_HEADS or low[0] in ORG_LEADS:
         return "organization"
+    if low[-1] in PLACE_HEADS:
+        return "place"  # "Ameris Bank Amphitheatre": a venue, whatever its sponsor
     head = low[: next((k for k, w in enumerate(low) if w in ("of", "for")), len(low))]
     if any(w.replace("\u2019s", "").replace("'s", "") in ORG_HEADS for w in head):
         return "organization"  # "U.S. Attorney's Office for the Western District of New York"
-    if low[-1] in PLACE_HEADS:
-        return "place"
     if low[-1] in SURNAME_PLACE_HEADS and not (low[0] in given_names() or m.honorific or m.role):
         return "place"
     if low[-1] in EVENT_HEADS or any(w.isdigit() for w in low) or len(words) > 1 and len(low[-1]) == 1:
