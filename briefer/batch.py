@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Protocol
@@ -121,9 +122,14 @@ def run_batch(
             outcomes = run_parallel(work, job, jobs=jobs, unordered=unordered, tick=lambda: progress.update(counts))
         else:
             outcomes = (x if isinstance(x, Outcome) else local.run(*x) for x in work)
-        for outcome in outcomes:
-            writer.write(outcome, counts)
-            progress.update(counts)
+        # Closed here, not whenever the garbage collector gets to it: an error that stops the run
+        # (a refused key) must stop the workers now, while the interpreter is whole. Left to the
+        # collector, the pool was shut down during interpreter exit, after the executor's own
+        # exit hook had closed its pipes, and printed a traceback under the one-line error.
+        with closing(outcomes):
+            for outcome in outcomes:
+                writer.write(outcome, counts)
+                progress.update(counts)
         writer.commit(counts)
     except KeyboardInterrupt:
         counts.interrupted = True

@@ -7,6 +7,8 @@ and the exit code.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import fault_server as fs
 import pytest
@@ -374,3 +376,39 @@ def test_no_reduce_keeps_the_chunk_summaries(capsys, server):
     run = brief_cli(capsys, server, "--max-chunk-tokens", "150", "--no-reduce")
     assert all(fs.article_of(r) is not None for r in server.requests)
     assert run.json()["summary"] != "One summary of every part."
+
+
+def _three_articles(tmp_path) -> list[str]:
+    names = []
+    for who in ("Jane Smith", "John Brown", "Mary Jones"):
+        path = tmp_path / f"{who.split()[0].lower()}.txt"
+        path.write_text(f"{who} said the plan will work. The council approved it on Monday.\n", encoding="utf-8")
+        names.append(str(path))
+    return names
+
+
+@pytest.mark.parametrize(
+    "fault, jobs, output, message",
+    [
+        (fs.status(401, "Incorrect API key provided"), ["--jobs", "3"], None, "refused the API key"),
+        (fs.status(401, "Incorrect API key provided"), [], None, "refused the API key"),  # the default: one per core
+        (fs.status(403, "Forbidden"), ["--jobs", "3"], "out", "refused the API key"),
+        (fs.status(404, "The model `fake` does not exist"), ["--jobs", "3"], None, "has no model 'fake'"),
+        (fs.status(404, "The model `fake` does not exist"), ["--jobs", "3"], "out", "has no model 'fake'"),
+    ],
+    ids=["401-jsonl", "401-default-jobs", "403-dir", "404-jsonl", "404-dir"],
+)
+def test_a_refused_key_or_unknown_model_in_worker_processes_is_one_line(server, tmp_path, fault, jobs, output, message):
+    # A process of its own: what went wrong here was printed while the interpreter shut down.
+    server.default = fault
+    argv = [sys.executable, "-m", "briefer", "brief", *_three_articles(tmp_path), "--backend", "openai",
+            "--base-url", server.url, "--model", "fake", "--no-cache", "-f", "jsonl", *jobs]
+    if output is not None:
+        argv += ["-o", f"{tmp_path / output}/"]
+    r = subprocess.run(argv, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2, r.stderr
+    lines = r.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("briefer: error: ") and message in lines[0], r.stderr
+    assert r.stdout == ""
+    if output is not None:
+        assert list((tmp_path / output).iterdir()) == []  # no file, not even a temporary one
