@@ -97,8 +97,10 @@ def run_batch(
     ``names`` may be paths, URLs, '-', or prepared inputs (and the errors of inputs that could not
     even be listed, reported in their turn). ``output`` is a file (written whole, only if something
     was briefed), a directory (trailing slash, or one that exists: one file per article), or None
-    for stdout. ``backend`` is used in this process; workers build their own with
-    ``backend_factory`` (by default: load ``settings.backend``).
+    for stdout. ``backend`` is used in this process and, inherited when they are forked, in the
+    worker processes, so what it holds for the whole run (the openai backend's token budget) is
+    shared by them; without it, each worker builds its own with ``backend_factory`` (by default:
+    load ``settings.backend``).
     """
     directory = output is not None and is_directory_target(output)
     if skip_existing and not directory:

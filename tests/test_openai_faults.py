@@ -334,6 +334,24 @@ def test_the_token_budget_stops_before_it_is_exceeded(capsys, server):
     assert server.requests == []  # stopped before the call, not after
 
 
+@pytest.mark.parametrize("jobs", ["1", "3"])
+def test_the_token_budget_holds_for_the_whole_run_whatever_the_jobs(capsys, server, tmp_path, jobs):
+    # Each call reserves its prompt and its whole output allowance (2,048) before it is sent, and
+    # takes 2,800 tokens: a budget of 4,000 has room for one call, in one process or in three.
+    server.default = fs.ok(prompt_tokens=800, completion_tokens=2000)
+    run = brief_cli(capsys, server, "--no-cache", "--max-tokens-total", "4000", "--jobs", jobs, "-f", "jsonl",
+                    inputs=_three_articles(tmp_path))
+    assert run.code == 1, run.err  # some briefed, some not
+    assert len(server.requests) == 1
+    briefings = [json.loads(line) for line in run.out.splitlines()]
+    assert len(briefings) == 1
+    used = sum(b["usage"]["prompt_tokens"] + b["usage"]["completion_tokens"] for b in briefings)
+    assert used == 2800
+    errors = [line for line in run.err.splitlines() if line.startswith("briefer: error: ")]
+    assert len(errors) == 2 and all("--max-tokens-total 4000 leaves" in e for e in errors), run.err
+    assert run.err.splitlines()[-1] == "briefer: briefed 1, failed 2 (see above)"
+
+
 def test_the_token_budget_allows_what_fits(capsys, server):
     run = brief_cli(capsys, server, "--max-tokens-total", "20000")
     assert run.code == 0, run.err
