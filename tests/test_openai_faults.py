@@ -390,6 +390,60 @@ def test_long_articles_are_briefed_chunk_by_chunk_concurrently_then_reduced(caps
     assert len(names) == len(set(names))
 
 
+def _first_sentence_summary(body):
+    found = fs.fake_findings(body)
+    if fs.article_of(body) is not None:
+        found["summary"] = found["summary"].split(". ")[0].rstrip(".") + "."
+    return found
+
+
+@pytest.mark.parametrize("sentences, reduce_calls", [("3", 1), ("20", 0), ("0", 0)])
+def test_the_reduce_call_is_made_only_when_the_chunk_summaries_do_not_fit(capsys, server, sentences, reduce_calls):
+    # A headline, and a one-sentence summary per chunk: condensing is needed only when there are
+    # more chunk summaries than --summary-sentences asks for (and none when no summary is wanted).
+    server.default = fs.ok(_first_sentence_summary)
+    # One chunk at a time, so the server sees them in the article's order.
+    run = brief_cli(capsys, server, "--max-chunk-tokens", "150", "--concurrency", "1", "--summary-sentences", sentences)
+    assert run.code == 0, run.err
+    b = run.json()
+    assert b["source"]["chunks"] > 3
+    chunk_summaries = [_first_sentence_summary(r)["summary"] for r in server.requests if fs.article_of(r) is not None]
+    assert len(chunk_summaries) == b["source"]["chunks"]
+    assert len(server.requests) == len(chunk_summaries) + reduce_calls
+    assert b["usage"]["stages"].get("reduce", {}).get("calls", 0) == reduce_calls
+    assert b["title"] == "Alaska Summit: Symbolic Gains, Ukraine Crisis Remains Unresolved"
+    if reduce_calls:
+        assert b["summary"] == "One summary of every part."
+    elif sentences == "0":
+        assert b["summary"] == ""
+    else:
+        assert b["summary"] == " ".join(chunk_summaries)  # every part, in the article's order
+
+
+def test_an_article_without_a_headline_gets_one_from_the_reduce_call(capsys, server, tmp_path):
+    article = tmp_path / "harbour.txt"
+    article.write_text(
+        "\n\n".join(
+            f"The council heard from {who} on Monday about the harbour plan and its costs. {who} said the plan "
+            f"would change the waterfront for good. The debate went on late into the evening at the town hall."
+            for who in ("Jane Smith", "John Brown", "Mary Jones", "Peter Green", "Anna White", "Paul Black")
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    server.default = fs.ok(_first_sentence_summary)
+    run = brief_cli(capsys, server, "--max-chunk-tokens", "100", "--summary-sentences", "20", inputs=[str(article)])
+    assert run.code == 0, run.err
+    b = run.json()
+    assert b["source"]["chunks"] > 1
+    # The chunks' summaries fit: the reduce call was made for the missing title.
+    assert [fs.article_of(r) is None for r in server.requests].count(True) == 1
+    assert b["title"] == "A headline for the whole article"
+    assert not any("no headline" in w for w in b["warnings"])
+    run = brief_cli(capsys, server, "--max-chunk-tokens", "100", "--no-reduce", inputs=[str(article)])
+    assert any("no headline" in w for w in run.json()["warnings"])  # --no-reduce: the first sentence stands in
+
+
 def test_no_reduce_keeps_the_chunk_summaries(capsys, server):
     run = brief_cli(capsys, server, "--max-chunk-tokens", "150", "--no-reduce")
     assert all(fs.article_of(r) is not None for r in server.requests)

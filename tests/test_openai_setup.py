@@ -79,7 +79,7 @@ def test_prompts_show_counts_the_calls_of_a_long_article(capsys, isolated):
     assert main(["prompts", "show", str(SEED), "--max-chunk-tokens", "150"]) == 0
     out = capsys.readouterr().out
     chunk_calls = out.count("=== call ") - 1  # the last call shown is the reduce call
-    assert "reduce (placeholders stand for the chunk replies)" in out
+    assert "reduce, if the chunk replies need it (placeholders stand for them)" in out
     assert out.strip().splitlines()[-1].startswith(f"=== {chunk_calls + 1} call(s), ")
     assert main(["prompts", "show", str(SEED), "--max-chunk-tokens", "150", "--no-reduce"]) == 0
     assert "reduce" not in capsys.readouterr().out.split("=== call")[-1]
