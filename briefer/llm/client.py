@@ -74,8 +74,10 @@ def model_of(settings: Settings) -> str:
     return model
 
 
-def _key_hint() -> str:
-    names = " or ".join(ENV_VARS["api_key"][:2])
+def _key_hint(*, azure: bool = False) -> str:
+    """Return how to give the key: the variables its users know first (Azure's own for Azure)."""
+    briefer, openai, azure_var = ENV_VARS["api_key"]
+    names = f"{azure_var} or {briefer}" if azure else f"{briefer} or {openai}"
     return f"set {names}, or name the variable that holds it with --api-key-env VAR"
 
 
@@ -90,7 +92,7 @@ def build_openai_client(settings: Settings) -> Any:
                 f"Azure OpenAI needs an API version: pass --api-version (e.g. 2024-10-21) or set {ENV_VARS['api_version'][-1]}"
             )
         if not key:
-            raise MissingSetting(f"no API key for Azure OpenAI at {settings.azure_endpoint}: {_key_hint()}")
+            raise MissingSetting(f"no API key for Azure OpenAI at {settings.azure_endpoint}: {_key_hint(azure=True)}")
         return openai.AzureOpenAI(
             azure_endpoint=settings.azure_endpoint,
             azure_deployment=settings.azure_deployment,
@@ -213,7 +215,8 @@ class ChatClient:
             raise FormatUnsupported(detail)
         if status in (401, 403):
             raise AuthenticationFailed(
-                f"the server at {self.endpoint} refused the API key ({status} {detail}): {_key_hint()}"
+                f"the server at {self.endpoint} refused the API key ({status} {detail}): "
+                f"{_key_hint(azure=bool(self.settings.azure_endpoint))}"
             )
         if status == 404:
             if "model" in detail.lower():
