@@ -150,6 +150,25 @@ def garbage_body() -> Behaviour:
     return run
 
 
+def openai_rejects_max_tokens(then: Behaviour | None = None) -> Behaviour:
+    """What OpenAI's newer models (o-series, GPT-5) answer to ``max_tokens``: a 400 naming the other name."""
+
+    def run(h: _Handler, body: dict) -> None:
+        if "max_tokens" in body:
+            error = {
+                "message": "Unsupported parameter: 'max_tokens' is not supported with this model. "
+                "Use 'max_completion_tokens' instead.",
+                "type": "invalid_request_error",
+                "param": "max_tokens",
+                "code": "unsupported_parameter",
+            }
+            h.send_json(400, {"error": error})
+        else:
+            (then or ok())(h, body)
+
+    return run
+
+
 def llama_cpp_rejects_json_schema(then: Behaviour | None = None) -> Behaviour:
     """What llama-cpp-python's server does with a json_schema response format: a 500 naming it."""
 

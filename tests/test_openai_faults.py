@@ -78,6 +78,29 @@ def test_the_refused_format_is_remembered_across_runs(capsys, server, tmp_path):
     assert (server.requests[-2].get("response_format") or {}).get("type") == "json_schema"  # --no-cache probes anew
 
 
+def test_a_model_that_refuses_max_tokens_gets_max_completion_tokens_for_the_rest_of_the_run(capsys, server, tmp_path):
+    server.default = fs.openai_rejects_max_tokens()
+    other = tmp_path / "other.txt"
+    other.write_text("Jane Smith said the plan will work. The council approved it.\n", encoding="utf-8")
+    run = brief_cli(capsys, server, "--jobs", "1", "--max-output-tokens", "1500", inputs=[str(SEED), str(other)])
+    assert run.code == 0, run.err
+    limits = [{k: r[k] for k in ("max_tokens", "max_completion_tokens") if k in r} for r in server.requests]
+    # Refused once, sent again at once under the newer name, which the next article uses from the start.
+    assert limits == [{"max_tokens": 1500}, {"max_completion_tokens": 1500}, {"max_completion_tokens": 1500}]
+    first, second = run.json()
+    assert first["positions"] and second["positions"]
+    assert first["usage"]["calls"] == 2 and first["usage"]["retries"] == 0
+    assert second["usage"]["calls"] == 1
+
+
+def test_a_max_tokens_value_refused_is_not_sent_again_under_the_other_name(capsys, server):
+    server.default = fs.status(400, "max_tokens is too large: 50000. This model supports at most 16384 completion tokens")
+    run = brief_cli(capsys, server, "--max-output-tokens", "50000")
+    assert run.code == 3
+    assert "max_tokens is too large" in _one_line(run.err)
+    assert len(server.requests) == 1 and "max_completion_tokens" not in server.requests[0]
+
+
 def test_no_response_format_at_all_falls_back_to_instructions(capsys, server):
     def refuse_any_format(h, body):
         if body.get("response_format"):
