@@ -125,9 +125,8 @@ def run_batch(
         else:
             outcomes = (x if isinstance(x, Outcome) else local.run(*x) for x in work)
         # Closed here, not whenever the garbage collector gets to it: an error that stops the run
-        # (a refused key) must stop the workers now, while the interpreter is whole. Left to the
-        # collector, the pool was shut down during interpreter exit, after the executor's own
-        # exit hook had closed its pipes, and printed a traceback under the one-line error.
+        # (a refused key) must stop the workers now. A pool shut down as the interpreter exits
+        # finds its pipes already closed and prints a traceback under the one-line error.
         with closing(outcomes):
             for outcome in outcomes:
                 writer.write(outcome, counts)
