@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Protocol
@@ -96,8 +97,10 @@ def run_batch(
     ``names`` may be paths, URLs, '-', or prepared inputs (and the errors of inputs that could not
     even be listed, reported in their turn). ``output`` is a file (written whole, only if something
     was briefed), a directory (trailing slash, or one that exists: one file per article), or None
-    for stdout. ``backend`` is used in this process; workers build their own with
-    ``backend_factory`` (by default: load ``settings.backend``).
+    for stdout. ``backend`` is used in this process and, inherited when they are forked, in the
+    worker processes, so what it holds for the whole run (the openai backend's token budget) is
+    shared by them; without it, each worker builds its own with ``backend_factory`` (by default:
+    load ``settings.backend``).
     """
     directory = output is not None and is_directory_target(output)
     if skip_existing and not directory:
@@ -121,9 +124,13 @@ def run_batch(
             outcomes = run_parallel(work, job, jobs=jobs, unordered=unordered, tick=lambda: progress.update(counts))
         else:
             outcomes = (x if isinstance(x, Outcome) else local.run(*x) for x in work)
-        for outcome in outcomes:
-            writer.write(outcome, counts)
-            progress.update(counts)
+        # Closed here, not whenever the garbage collector gets to it: an error that stops the run
+        # (a refused key) must stop the workers now. A pool shut down as the interpreter exits
+        # finds its pipes already closed and prints a traceback under the one-line error.
+        with closing(outcomes):
+            for outcome in outcomes:
+                writer.write(outcome, counts)
+                progress.update(counts)
         writer.commit(counts)
     except KeyboardInterrupt:
         counts.interrupted = True

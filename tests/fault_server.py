@@ -6,7 +6,8 @@ from it. Faults are scripted per request: ``server.script`` is a list of behavio
 request in order, after which ``server.default`` answers. A behaviour is a function of the
 request that writes the response:
 
-    ok()                    a good reply (``content=`` overrides what the model says)
+    ok()                    a good reply (``content=`` overrides what the model says, the token
+                            counts of its ``usage`` are ``prompt_tokens=`` and ``completion_tokens=``)
     status(429, headers={"Retry-After": "2"})
     slow(seconds, then)     wait, then behave as ``then`` (a client with a shorter timeout gives up)
     drop()                  close the connection without answering
@@ -88,14 +89,18 @@ def completion(content: str, finish_reason: str = "stop", prompt_tokens: int = 1
 # --- behaviours ---------------------------------------------------------------------------------
 
 
-def ok(content: str | Callable[[dict], Any] | None = None) -> Behaviour:
-    """A good reply: ``content`` (a string, or a function of the request), else `fake_findings`."""
+def ok(
+    content: str | Callable[[dict], Any] | None = None, *, prompt_tokens: int = 100, completion_tokens: int = 50
+) -> Behaviour:
+    """A good reply: ``content`` (a string, or a function of the request), else `fake_findings`;
+    its usage reports the tokens given."""
 
     def run(h: _Handler, body: dict) -> None:
         c = content(body) if callable(content) else content
         if c is None:
             c = fake_findings(body)
-        h.send_json(200, completion(c if isinstance(c, str) else json.dumps(c)))
+        text = c if isinstance(c, str) else json.dumps(c)
+        h.send_json(200, completion(text, prompt_tokens=prompt_tokens, completion_tokens=completion_tokens))
 
     return run
 
@@ -141,6 +146,25 @@ def garbage_body() -> Behaviour:
         h.send_header("Content-Length", str(len(data)))
         h.end_headers()
         h.wfile.write(data)
+
+    return run
+
+
+def openai_rejects_max_tokens(then: Behaviour | None = None) -> Behaviour:
+    """What OpenAI's newer models (o-series, GPT-5) answer to ``max_tokens``: a 400 naming the other name."""
+
+    def run(h: _Handler, body: dict) -> None:
+        if "max_tokens" in body:
+            error = {
+                "message": "Unsupported parameter: 'max_tokens' is not supported with this model. "
+                "Use 'max_completion_tokens' instead.",
+                "type": "invalid_request_error",
+                "param": "max_tokens",
+                "code": "unsupported_parameter",
+            }
+            h.send_json(400, {"error": error})
+        else:
+            (then or ok())(h, body)
 
     return run
 

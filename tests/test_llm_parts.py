@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email.utils
+import multiprocessing
 
 import pytest
 
@@ -175,12 +176,24 @@ def test_backoff_doubles_within_its_jitter_and_is_capped():
 def test_the_budget_counts_calls_in_flight():
     budget = TokenBudget(1000)
     budget.reserve(600)
-    with pytest.raises(TokenBudgetExceeded, match="could take 500 tokens: --max-tokens-total 1000 leaves 400"):
+    with pytest.raises(TokenBudgetExceeded, match=r"could take 500 tokens: --max-tokens-total 1000 leaves 400 "
+                       r"\(0 used, 600 held by calls in flight\)"):
         budget.reserve(500)
     budget.settle(600, 300)  # the call took less than its worst case
     budget.reserve(500)
     assert budget.used == 300
     TokenBudget(None).reserve(10**9)  # no budget, no limit
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")
+def test_the_budget_is_shared_with_forked_worker_processes():
+    budget = TokenBudget(1000)
+    child = multiprocessing.get_context("fork").Process(target=budget.settle, args=(0, 700))
+    child.start()
+    child.join()
+    assert budget.used == 700  # what a worker used is gone from what this process may use
+    with pytest.raises(TokenBudgetExceeded, match="leaves 300 \\(700 used\\)"):
+        budget.reserve(400)
 
 
 def test_the_cache_key_changes_with_anything_that_shapes_the_reply(tmp_path):

@@ -7,6 +7,8 @@ and the exit code.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import fault_server as fs
 import pytest
@@ -74,6 +76,29 @@ def test_the_refused_format_is_remembered_across_runs(capsys, server, tmp_path):
     assert [(r.get("response_format") or {}).get("type") for r in server.requests] == ["json_object"]
     run = brief_cli(capsys, server, "--no-cache", "--jobs", "1", inputs=[str(other)])
     assert (server.requests[-2].get("response_format") or {}).get("type") == "json_schema"  # --no-cache probes anew
+
+
+def test_a_model_that_refuses_max_tokens_gets_max_completion_tokens_for_the_rest_of_the_run(capsys, server, tmp_path):
+    server.default = fs.openai_rejects_max_tokens()
+    other = tmp_path / "other.txt"
+    other.write_text("Jane Smith said the plan will work. The council approved it.\n", encoding="utf-8")
+    run = brief_cli(capsys, server, "--jobs", "1", "--max-output-tokens", "1500", inputs=[str(SEED), str(other)])
+    assert run.code == 0, run.err
+    limits = [{k: r[k] for k in ("max_tokens", "max_completion_tokens") if k in r} for r in server.requests]
+    # Refused once, sent again at once under the newer name, which the next article uses from the start.
+    assert limits == [{"max_tokens": 1500}, {"max_completion_tokens": 1500}, {"max_completion_tokens": 1500}]
+    first, second = run.json()
+    assert first["positions"] and second["positions"]
+    assert first["usage"]["calls"] == 2 and first["usage"]["retries"] == 0
+    assert second["usage"]["calls"] == 1
+
+
+def test_a_max_tokens_value_refused_is_not_sent_again_under_the_other_name(capsys, server):
+    server.default = fs.status(400, "max_tokens is too large: 50000. This model supports at most 16384 completion tokens")
+    run = brief_cli(capsys, server, "--max-output-tokens", "50000")
+    assert run.code == 3
+    assert "max_tokens is too large" in _one_line(run.err)
+    assert len(server.requests) == 1 and "max_completion_tokens" not in server.requests[0]
 
 
 def test_no_response_format_at_all_falls_back_to_instructions(capsys, server):
@@ -332,6 +357,24 @@ def test_the_token_budget_stops_before_it_is_exceeded(capsys, server):
     assert server.requests == []  # stopped before the call, not after
 
 
+@pytest.mark.parametrize("jobs", ["1", "3"])
+def test_the_token_budget_holds_for_the_whole_run_whatever_the_jobs(capsys, server, tmp_path, jobs):
+    # Each call reserves its prompt and its whole output allowance (2,048) before it is sent, and
+    # takes 2,800 tokens: a budget of 4,000 has room for one call, in one process or in three.
+    server.default = fs.ok(prompt_tokens=800, completion_tokens=2000)
+    run = brief_cli(capsys, server, "--no-cache", "--max-tokens-total", "4000", "--jobs", jobs, "-f", "jsonl",
+                    inputs=_three_articles(tmp_path))
+    assert run.code == 1, run.err  # some briefed, some not
+    assert len(server.requests) == 1
+    briefings = [json.loads(line) for line in run.out.splitlines()]
+    assert len(briefings) == 1
+    used = sum(b["usage"]["prompt_tokens"] + b["usage"]["completion_tokens"] for b in briefings)
+    assert used == 2800
+    errors = [line for line in run.err.splitlines() if line.startswith("briefer: error: ")]
+    assert len(errors) == 2 and all("--max-tokens-total 4000 leaves" in e for e in errors), run.err
+    assert run.err.splitlines()[-1] == "briefer: briefed 1, failed 2 (see above)"
+
+
 def test_the_token_budget_allows_what_fits(capsys, server):
     run = brief_cli(capsys, server, "--max-tokens-total", "20000")
     assert run.code == 0, run.err
@@ -370,7 +413,96 @@ def test_long_articles_are_briefed_chunk_by_chunk_concurrently_then_reduced(caps
     assert len(names) == len(set(names))
 
 
+def _first_sentence_summary(body):
+    found = fs.fake_findings(body)
+    if fs.article_of(body) is not None:
+        found["summary"] = found["summary"].split(". ")[0].rstrip(".") + "."
+    return found
+
+
+@pytest.mark.parametrize("sentences, reduce_calls", [("3", 1), ("20", 0), ("0", 0)])
+def test_the_reduce_call_is_made_only_when_the_chunk_summaries_do_not_fit(capsys, server, sentences, reduce_calls):
+    # A headline, and a one-sentence summary per chunk: condensing is needed only when there are
+    # more chunk summaries than --summary-sentences asks for (and none when no summary is wanted).
+    server.default = fs.ok(_first_sentence_summary)
+    # One chunk at a time, so the server sees them in the article's order.
+    run = brief_cli(capsys, server, "--max-chunk-tokens", "150", "--concurrency", "1", "--summary-sentences", sentences)
+    assert run.code == 0, run.err
+    b = run.json()
+    assert b["source"]["chunks"] > 3
+    chunk_summaries = [_first_sentence_summary(r)["summary"] for r in server.requests if fs.article_of(r) is not None]
+    assert len(chunk_summaries) == b["source"]["chunks"]
+    assert len(server.requests) == len(chunk_summaries) + reduce_calls
+    assert b["usage"]["stages"].get("reduce", {}).get("calls", 0) == reduce_calls
+    assert b["title"] == "Alaska Summit: Symbolic Gains, Ukraine Crisis Remains Unresolved"
+    if reduce_calls:
+        assert b["summary"] == "One summary of every part."
+    elif sentences == "0":
+        assert b["summary"] == ""
+    else:
+        assert b["summary"] == " ".join(chunk_summaries)  # every part, in the article's order
+
+
+def test_an_article_without_a_headline_gets_one_from_the_reduce_call(capsys, server, tmp_path):
+    article = tmp_path / "harbour.txt"
+    article.write_text(
+        "\n\n".join(
+            f"The council heard from {who} on Monday about the harbour plan and its costs. {who} said the plan "
+            f"would change the waterfront for good. The debate went on late into the evening at the town hall."
+            for who in ("Jane Smith", "John Brown", "Mary Jones", "Peter Green", "Anna White", "Paul Black")
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    server.default = fs.ok(_first_sentence_summary)
+    run = brief_cli(capsys, server, "--max-chunk-tokens", "100", "--summary-sentences", "20", inputs=[str(article)])
+    assert run.code == 0, run.err
+    b = run.json()
+    assert b["source"]["chunks"] > 1
+    # The chunks' summaries fit: the reduce call was made for the missing title.
+    assert [fs.article_of(r) is None for r in server.requests].count(True) == 1
+    assert b["title"] == "A headline for the whole article"
+    assert not any("no headline" in w for w in b["warnings"])
+    run = brief_cli(capsys, server, "--max-chunk-tokens", "100", "--no-reduce", inputs=[str(article)])
+    assert any("no headline" in w for w in run.json()["warnings"])  # --no-reduce: the first sentence stands in
+
+
 def test_no_reduce_keeps_the_chunk_summaries(capsys, server):
     run = brief_cli(capsys, server, "--max-chunk-tokens", "150", "--no-reduce")
     assert all(fs.article_of(r) is not None for r in server.requests)
     assert run.json()["summary"] != "One summary of every part."
+
+
+def _three_articles(tmp_path) -> list[str]:
+    names = []
+    for who in ("Jane Smith", "John Brown", "Mary Jones"):
+        path = tmp_path / f"{who.split()[0].lower()}.txt"
+        path.write_text(f"{who} said the plan will work. The council approved it on Monday.\n", encoding="utf-8")
+        names.append(str(path))
+    return names
+
+
+@pytest.mark.parametrize(
+    "fault, jobs, output, message",
+    [
+        (fs.status(401, "Incorrect API key provided"), ["--jobs", "3"], None, "refused the API key"),
+        (fs.status(401, "Incorrect API key provided"), [], None, "refused the API key"),  # the default: one per core
+        (fs.status(403, "Forbidden"), ["--jobs", "3"], "out", "refused the API key"),
+        (fs.status(404, "The model `fake` does not exist"), ["--jobs", "3"], "out", "has no model 'fake'"),
+    ],
+    ids=["401-jsonl", "401-default-jobs", "403-dir", "404-dir"],
+)
+def test_a_refused_key_or_unknown_model_in_worker_processes_is_one_line(server, tmp_path, fault, jobs, output, message):
+    # A process of its own: what went wrong here was printed while the interpreter shut down.
+    server.default = fault
+    argv = [sys.executable, "-m", "briefer", "brief", *_three_articles(tmp_path), "--backend", "openai",
+            "--base-url", server.url, "--model", "fake", "--no-cache", "-f", "jsonl", *jobs]
+    if output is not None:
+        argv += ["-o", f"{tmp_path / output}/"]
+    r = subprocess.run(argv, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2, r.stderr
+    lines = r.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("briefer: error: ") and message in lines[0], r.stderr
+    assert r.stdout == ""
+    if output is not None:
+        assert list((tmp_path / output).iterdir()) == []  # no file, not even a temporary one

@@ -50,6 +50,27 @@ def test_azure_goes_through_the_azure_client(capsys, server, monkeypatch):
     assert '"model": "briefs"' in out.out.replace('"model":"briefs"', '"model": "briefs"')
 
 
+def test_a_missing_key_for_azure_names_azures_variable(capsys, isolated):
+    code = main(["brief", str(SEED), "--backend", "openai", "--azure-endpoint", "https://x.openai.azure.com",
+                 "--azure-deployment", "d", "--api-version", "2024-10-21"])
+    assert code == 2
+    err = _err(capsys)
+    assert "no API key for Azure OpenAI at https://x.openai.azure.com" in err
+    assert "AZURE_OPENAI_API_KEY" in err and "--api-key-env" in err
+
+
+def test_a_key_azure_refuses_names_azures_variable(capsys, server, monkeypatch):
+    import fault_server as fs
+
+    server.default = fs.status(401, "Access denied due to invalid subscription key")
+    monkeypatch.setenv("AZURE_OPENAI_API_KEY", "wrong")
+    code = main(["brief", str(SEED), "--backend", "openai", "--azure-endpoint", server.url.removesuffix("/v1"),
+                 "--azure-deployment", "d", "--api-version", "2024-10-21"])
+    assert code == 2
+    err = _err(capsys)
+    assert "refused the API key (401 Access denied" in err and "AZURE_OPENAI_API_KEY" in err
+
+
 def test_azure_without_an_api_version_says_which_to_set(capsys, isolated, monkeypatch):
     monkeypatch.setenv("AZURE_OPENAI_API_KEY", "k")
     code = main(["brief", str(SEED), "--backend", "openai", "--azure-endpoint", "https://x.openai.azure.com",
@@ -79,7 +100,7 @@ def test_prompts_show_counts_the_calls_of_a_long_article(capsys, isolated):
     assert main(["prompts", "show", str(SEED), "--max-chunk-tokens", "150"]) == 0
     out = capsys.readouterr().out
     chunk_calls = out.count("=== call ") - 1  # the last call shown is the reduce call
-    assert "reduce (placeholders stand for the chunk replies)" in out
+    assert "reduce, if the chunk replies need it (placeholders stand for them)" in out
     assert out.strip().splitlines()[-1].startswith(f"=== {chunk_calls + 1} call(s), ")
     assert main(["prompts", "show", str(SEED), "--max-chunk-tokens", "150", "--no-reduce"]) == 0
     assert "reduce" not in capsys.readouterr().out.split("=== call")[-1]

@@ -4,8 +4,9 @@ OpenAI, Azure OpenAI, Ollama, vLLM, a llama.cpp server, LM Studio: anything that
 ``/chat/completions``. Per article:
 
     fits the chunk budget?  one call                        (no needless map step)
-    longer?                 one call per chunk, up to --concurrency at a time, then
-                            one reduce call for the title and summary of the whole
+    longer?                 one call per chunk, up to --concurrency at a time, then one
+                            reduce call for the title and summary of the whole, when the
+                            chunks' own do not make one (see `needs_reduce`)
     reply cut off?          the piece is split in two and each half asked again
     reply unusable?         re-asked with the error shown, up to --max-retries
     every quote             located in the text, or the item is dropped (see llm/findings.py)
@@ -115,7 +116,7 @@ class OpenAIBackend:
         tally = Tally()
         for t in tallies:
             tally.add(t)
-        if total > 1 and self.settings.reduce:
+        if total > 1 and self.settings.reduce and needs_reduce(document, result, self.settings.summary_sentences):
             result = self._reduce(document, result, meter)
         first = result[0]
         warnings = list(dict.fromkeys([*first.warnings, *tally.warnings()]))
@@ -234,6 +235,29 @@ class OpenAIBackend:
     def _store(self, key: str, reply: Any) -> None:
         if self.cache is not None:
             self.cache.put(key, reply.model_dump(mode="json"))
+
+
+def needs_reduce(document: Document, drafts: Sequence[Draft], summary_sentences: int) -> bool:
+    """Return whether the chunks' findings need the reduce call to give the briefing its title and summary.
+
+    The reduce call writes only a title and a summary, from the chunks' summaries, so it is worth
+    a call only when what the merge would make of them falls short:
+
+    - no title: the article has no headline and no chunk reply found one (the merge would fall
+      back to the article's first sentence);
+    - a summary too long: the chunks' summaries together have more sentences than
+      --summary-sentences, so the merge would keep the first parts' summaries and lose the rest
+      of the article (with --summary-sentences 0 no summary is wanted, so none is too long).
+
+    Chunk summaries that are all empty give the reduce call nothing to write from: no call for
+    the summary then.
+    """
+    if not (document.title or any(d.title for d in drafts)):
+        return True
+    if summary_sentences == 0:
+        return False
+    parts = [s.text for d in drafts for s in d.summary if s.text.strip()]
+    return sum(len(split_sentences(text)) for text in parts) > summary_sentences
 
 
 def _split_point(text: str, lo: int, hi: int) -> int | None:

@@ -74,8 +74,10 @@ def model_of(settings: Settings) -> str:
     return model
 
 
-def _key_hint() -> str:
-    names = " or ".join(ENV_VARS["api_key"][:2])
+def _key_hint(*, azure: bool = False) -> str:
+    """Return how to give the key: the variables its users know first (Azure's own for Azure)."""
+    briefer, openai, azure_var = ENV_VARS["api_key"]
+    names = f"{azure_var} or {briefer}" if azure else f"{briefer} or {openai}"
     return f"set {names}, or name the variable that holds it with --api-key-env VAR"
 
 
@@ -90,7 +92,7 @@ def build_openai_client(settings: Settings) -> Any:
                 f"Azure OpenAI needs an API version: pass --api-version (e.g. 2024-10-21) or set {ENV_VARS['api_version'][-1]}"
             )
         if not key:
-            raise MissingSetting(f"no API key for Azure OpenAI at {settings.azure_endpoint}: {_key_hint()}")
+            raise MissingSetting(f"no API key for Azure OpenAI at {settings.azure_endpoint}: {_key_hint(azure=True)}")
         return openai.AzureOpenAI(
             azure_endpoint=settings.azure_endpoint,
             azure_deployment=settings.azure_deployment,
@@ -125,6 +127,10 @@ class ChatClient:
         self._openai = require_openai()
         self._client = openai_client if openai_client is not None else build_openai_client(settings)
         self.budget = budget or TokenBudget(settings.max_tokens_total)
+        # The name the output limit is sent under. "max_tokens" is the one every OpenAI-compatible
+        # server knows; OpenAI's newer models (the o-series, GPT-5) refuse it for
+        # "max_completion_tokens", and the first refusal switches the rest of the run over.
+        self.limit_param = "max_tokens"
         self._sleep = sleep
         self._rand = rand
 
@@ -145,7 +151,7 @@ class ChatClient:
             "model": self.model,
             "messages": messages,
             "temperature": s.temperature,
-            "max_tokens": max_tokens,
+            self.limit_param: max_tokens,
         }
         if response_format is not None:
             request["response_format"] = response_format
@@ -158,6 +164,11 @@ class ChatClient:
             except openai.APIStatusError as exc:
                 self.budget.settle(worst_case, 0)
                 meter.call(stage)
+                if "max_tokens" in request and _refuses_max_tokens(exc):
+                    # Not a retry: the same request under the limit's newer name, sent at once.
+                    self.limit_param = "max_completion_tokens"
+                    request[self.limit_param] = request.pop("max_tokens")
+                    continue
                 failure, wait = self._status_failure(exc, response_format)
             except openai.APITimeoutError:
                 self.budget.settle(worst_case, 0)
@@ -213,7 +224,8 @@ class ChatClient:
             raise FormatUnsupported(detail)
         if status in (401, 403):
             raise AuthenticationFailed(
-                f"the server at {self.endpoint} refused the API key ({status} {detail}): {_key_hint()}"
+                f"the server at {self.endpoint} refused the API key ({status} {detail}): "
+                f"{_key_hint(azure=bool(self.settings.azure_endpoint))}"
             )
         if status == 404:
             if "model" in detail.lower():
@@ -233,6 +245,24 @@ class ChatClient:
                 f"{self.settings.max_retries} retries: try again later or raise --max-retries"
             ), retry_after(headers)
         raise BackendError(f"the server at {self.endpoint} refused the request ({status}): {detail}")
+
+
+def _refuses_max_tokens(exc: Any) -> bool:
+    """Return whether the server refused the ``max_tokens`` parameter itself (not its value).
+
+    OpenAI says: 400 {"error": {"message": "Unsupported parameter: 'max_tokens' is not supported
+    with this model. Use 'max_completion_tokens' instead.", "param": "max_tokens", "code":
+    "unsupported_parameter"}}. A value refused ("max_tokens is too large") is not this: the same
+    value under the other name would be refused too.
+    """
+    if exc.status_code not in (400, 422):
+        return False
+    body = getattr(exc, "body", None)
+    err = body.get("error", body) if isinstance(body, dict) else None
+    if isinstance(err, dict) and err.get("param") == "max_tokens" and err.get("code") == "unsupported_parameter":
+        return True
+    d = _detail(exc).lower()
+    return "max_tokens" in d and ("unsupported" in d or "not supported" in d)
 
 
 def _about_format(detail: str) -> bool:

@@ -148,7 +148,8 @@ def plan_calls(
     """Return the calls briefing ``document`` takes when every reply is usable at once.
 
     The reduce call's input is the chunk replies, unknown before the calls are made: it is shown
-    with a placeholder per chunk, so its token count is a lower bound.
+    with a placeholder per chunk, so its token count is a lower bound; whether it is made at all
+    depends on those replies too (see ``needs_reduce`` in backends/openai.py).
     """
     total = len(chunks)
     calls = []
@@ -159,5 +160,6 @@ def plan_calls(
     if total > 1 and reduce:
         notes = [ReduceNotes(summary=f"<the summary the model gives for part {i + 1}>", actors=[]) for i in range(total)]
         messages = prompts.reduce_messages(document, notes, mode)
-        calls.append(PlannedCall("reduce (placeholders stand for the chunk replies)", messages, message_tokens(messages, encoding)))
+        label = "reduce, if the chunk replies need it (placeholders stand for them)"
+        calls.append(PlannedCall(label, messages, message_tokens(messages, encoding)))
     return calls

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import threading
+from typing import Any
 
 from ..errors import TokenBudgetExceeded
 from ..models import StageUsage, Usage
+
+USED, RESERVED = 0, 1  # the slots of TokenBudget's shared counts
 
 
 class UsageMeter:
@@ -57,32 +61,46 @@ class TokenBudget:
 
     The worst case of a call is its prompt plus its whole output allowance. Calls in flight hold
     their worst case until their reply says what they really took, so concurrent calls cannot
-    overshoot together.
+    overshoot together. The counts live in shared memory under a process-safe lock, so the worker
+    processes of a batch, forked with the run's backend, draw on this one budget instead of each
+    on a copy of its own: the budget is the run's, whatever --jobs is.
     """
 
     def __init__(self, total: int | None) -> None:
         self.total = total
-        self.used = 0
-        self._reserved = 0
-        self._lock = threading.Lock()
+        # Made only when there is a budget: a run without one never pays for shared memory.
+        self._counts = multiprocessing.RawArray("q", 2) if total is not None else None  # used, reserved
+        try:
+            self._lock: Any = multiprocessing.Lock() if total is not None else None
+        except OSError:  # a sandbox without POSIX semaphores runs no worker processes either
+            self._lock = threading.Lock()
+
+    @property
+    def used(self) -> int:
+        """Return the tokens the run's calls have taken so far, by what the server reported."""
+        return self._counts[USED] if self._counts is not None else 0
 
     def reserve(self, tokens: int) -> None:
         """Hold ``tokens`` for a call about to be sent, or raise TokenBudgetExceeded."""
         if self.total is None:
             return
+        counts = self._counts
         with self._lock:
-            if self.used + self._reserved + tokens > self.total:
-                left = max(0, self.total - self.used - self._reserved)
+            used, reserved = counts[USED], counts[RESERVED]
+            if used + reserved + tokens > self.total:
+                left = max(0, self.total - used - reserved)
+                held = f", {reserved} held by calls in flight" if reserved else ""
                 raise TokenBudgetExceeded(
                     f"stopped before a call that could take {tokens} tokens: --max-tokens-total {self.total} "
-                    f"leaves {left} ({self.used} used); raise --max-tokens-total or shorten --max-output-tokens"
+                    f"leaves {left} ({used} used{held}); raise --max-tokens-total or shorten --max-output-tokens"
                 )
-            self._reserved += tokens
+            counts[RESERVED] = reserved + tokens
 
     def settle(self, reserved: int, used: int) -> None:
         """Replace a call's reservation by what it really took."""
         if self.total is None:
             return
+        counts = self._counts
         with self._lock:
-            self._reserved -= reserved
-            self.used += used
+            counts[RESERVED] -= reserved
+            counts[USED] += used
