@@ -155,6 +155,21 @@ def test_an_empty_text_takes_the_quote():
     assert d.outcomes[0].text == "Donald Trump met"
 
 
+def test_a_text_its_quote_does_not_support_is_not_kept_beside_it():
+    tally = Tally()
+    reply = _reply(outcomes=[
+        # The text is the article's own sentence, the quote another one: the sentence becomes the evidence.
+        {"text": "A trilateral meeting with Volodymyr Zelenskyy remains uncertain.", "quote": "Donald Trump met"},
+        # The text is nowhere in the article: the verified quote becomes the text.
+        {"text": "FOOTBALL WITHOUT FANS IS NOTHING", "quote": "Putin praised a 'constructive atmosphere'"},
+    ])
+    d = to_draft(reply, CHUNK, tally=tally)
+    first, second = d.outcomes
+    assert first.evidence[0].quote == "A trilateral meeting with Volodymyr Zelenskyy remains uncertain."
+    assert second.text == second.evidence[0].quote and second.text.startswith("Putin praised a")
+    assert tally.warnings() == ["replaced the text of 1 item(s) that their quote does not support with the quote"]
+
+
 # --- waits, budget, cache -----------------------------------------------------------------------
 
 

@@ -32,9 +32,11 @@ class Tally:
     captions: int = 0
     unnamed_actors: list[str] = field(default_factory=list)
     unlisted: list[str] = field(default_factory=list)
+    regrounded: int = 0
 
     def add(self, other: Tally) -> None:
         """Count what ``other`` counted too."""
+        self.regrounded += other.regrounded
         self.unverified += other.unverified
         self.kept_unverified += other.kept_unverified
         self.captions += other.captions
@@ -52,6 +54,8 @@ class Tally:
                 f"kept {self.kept_unverified} item(s) whose quote is not in the article, "
                 'flagged "verified": false (--keep-unverified)'
             )
+        if self.regrounded:
+            out.append(f"replaced the text of {self.regrounded} item(s) that their quote does not support with the quote")
         if self.unnamed_actors:
             out.append(f"dropped actor(s) the article does not name: {', '.join(sorted(set(self.unnamed_actors)))}")
         if self.unlisted:
@@ -96,6 +100,25 @@ def _skippable(ch: str) -> bool:
 
 def _same(ch: str) -> str:
     return ch.translate(_SAME).casefold()
+
+
+# Words too common to tell whether a text says what its quote says.
+_COMMON = frozenset(
+    "the a an and or but of to in on at by for with from as is was are were be been has have had will "
+    "would could that this these those it its he she they his her their not no said says".split()
+)
+SUPPORT_SHARE = 0.5
+
+
+def supports(quote: str, claim: str) -> bool:
+    """Return whether ``quote`` bears out ``claim``: at least half of the claim's content words
+    (stems, so "talks" meets "talk") occur in the quote. A paraphrase passes; a statement taken
+    from elsewhere ("FOOTBALL WITHOUT FANS IS NOTHING" beside a quote about ticket prices) fails."""
+    def stems(text: str) -> set[str]:
+        return {w[:5] for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _COMMON and len(w) > 2}
+
+    said = stems(claim)
+    return not said or len(said & stems(quote)) >= SUPPORT_SHARE * len(said)
 
 
 def _named(name: str, text: str) -> bool:
@@ -156,6 +179,21 @@ def to_draft(
         tally.unverified += 1
         return None
 
+    def grounded(claim: str, ev: list[Evidence]) -> tuple[str, list[Evidence]]:
+        """The model's own wording when its quote bears it out; else, when the wording is itself
+        a passage of the article, that passage as the evidence; else the quote as the text: a
+        verified quote must not carry a statement the article never made."""
+        claim = claim.strip()
+        if not claim or ev[0].verified is False:
+            return claim or ev[0].quote, ev
+        if supports(ev[0].quote, claim):
+            return claim, ev
+        span = find_quote(claim, text, lo, hi)
+        if span is not None and not any(span[0] < c_end and c_start < span[1] for c_start, c_end in captions):
+            return claim, [make_evidence(text, *span)]
+        tally.regrounded += 1
+        return ev[0].quote, ev
+
     positions: list[Position] = []
     for p in reply.positions:
         name = by_key.get(_key(p.actor)) or _part_of_one(p.actor, actors)
@@ -173,7 +211,8 @@ def to_draft(
             name = by_key[_key(p.actor)] = p.actor.strip()
         ev = evidence(p.quote)
         if ev:
-            positions.append(Position(actor=name, text=(p.text.strip() or ev[0].quote), evidence=ev))
+            said, ev = grounded(p.text, ev)
+            positions.append(Position(actor=name, text=said, evidence=ev))
 
     positions = _one_speaker_per_quote(positions, actors)
 
@@ -182,7 +221,8 @@ def to_draft(
         for it in found:
             ev = evidence(it.quote)
             if ev:
-                out.append(Item(text=(it.text.strip() or ev[0].quote), evidence=ev))
+                said, ev = grounded(it.text, ev)
+                out.append(Item(text=said, evidence=ev))
         return out
 
     outcomes = items(reply.outcomes)
