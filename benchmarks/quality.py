@@ -1,6 +1,10 @@
 """Quality of the extractive backend on ../shared/dev-gold, scored by ../shared/tools/score_briefing.py.
 
-    python benchmarks/quality.py [--gold DIR] [--keep DIR] [--json]
+    python benchmarks/quality.py [--gold DIR | --set a|b|c|extra] [--keep DIR] [--json]
+
+``--set`` scores our own gold briefings in benchmarks/gold/ instead (see its README): corpus
+articles outside dev-gold, annotated without seeing briefer's output, a check that a rule fitted to
+dev-gold does not fail elsewhere. Their articles are read from ../shared/corpus.
 
 Briefs every dev-gold article through the library (``briefer.brief(path)``), writes each briefing's
 JSON to a temporary folder, runs the shared scorer on it and prints the macro figures, then one row
@@ -48,6 +52,22 @@ TARGETS = {
 }
 
 
+OWN_GOLD = ROOT / "benchmarks" / "gold"
+
+
+def assemble(sets: list[str], into: Path) -> Path:
+    """Return a folder holding the gold briefings of ``sets`` beside their corpus articles."""
+    corpus = SHARED / "corpus"
+    for name in sets:
+        for g in sorted((OWN_GOLD / name).glob("*.gold.json")):
+            gid = g.name[: -len(".gold.json")]
+            article = next((p for p in (corpus / "summaries" / f"{gid}.txt", corpus / "pages" / f"{gid}.html") if p.exists()), None)
+            if article is not None:
+                (into / g.name).write_bytes(g.read_bytes())
+                (into / article.name).write_bytes(article.read_bytes())
+    return into
+
+
 def brief_all(gold: Path, out: Path) -> None:
     import briefer
 
@@ -68,26 +88,30 @@ def brief_all(gold: Path, out: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--gold", type=Path, default=SHARED / "dev-gold")
+    ap.add_argument("--set", choices=["a", "b", "c", "extra"], help="score benchmarks/gold/<set> (extra: all three)")
     ap.add_argument("--keep", type=Path, help="write the briefings here instead of a temporary folder")
     ap.add_argument("--json", action="store_true", help="print the scorer's whole JSON report")
     args = ap.parse_args(argv)
     scorer = SHARED / "tools" / "score_briefing.py"
-    if not args.gold.is_dir() or not scorer.exists():
-        print(f"skipped: {args.gold} or {scorer} not found (dev-gold lives in ../shared)")
+    source = (SHARED / "corpus") if args.set else args.gold
+    if not source.is_dir() or not scorer.exists():
+        print(f"skipped: {source} or {scorer} not found (they live in ../shared)")
         return 0
 
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory() as gold_tmp:
+        gold = assemble(["a", "b", "c"] if args.set == "extra" else [args.set], Path(gold_tmp)) if args.set else args.gold
         out = args.keep or Path(tmp)
         out.mkdir(parents=True, exist_ok=True)
-        brief_all(args.gold, out)
-        cmd = [sys.executable, str(scorer), "--dir", str(args.gold), "--outputs", str(out)]
+        brief_all(gold, out)
+        cmd = [sys.executable, str(scorer), "--dir", str(gold), "--outputs", str(out)]
         report = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
     if args.json:
         print(json.dumps(report, indent=1))
         return 0
 
     macro = report["macro"]
-    print(f"dev-gold: {macro['articles']} articles, failed: {macro['failed'] or 'none'}")
+    label = f"benchmarks/gold/{args.set}" if args.set else args.gold.name
+    print(f"{label}: {macro['articles']} articles, failed: {macro['failed'] or 'none'}")
     print("macro:")
     for key, _ in COLUMNS:
         target = TARGETS.get(key)
