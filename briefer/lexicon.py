@@ -335,6 +335,14 @@ IRREGULAR_FORMS = {
     "speak": ("speaks", "spoke", "spoken", "speaking"),
     "sing": ("sings", "sang", "sung", "singing"),
 }
+# Past forms the regular rules cannot make, of verbs that tell events.
+IRREGULAR_PAST = _words(
+    """
+    won lost held found struck fell rose took left fled sold hit cut shut broke began built caught drove
+    flew froze gave got went grew hid kept knew led made met paid put quit ran sent set shot sank spent
+    stole stood swore threw withdrew bought brought chose dealt drew became came fought upheld
+    """
+)
 # Verbs that double their last consonant (admit → admitted).
 DOUBLING = _words("admit regret commit submit permit plan rebut slam quip")
 

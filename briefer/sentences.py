@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from .lexicon import (
     ABBREVIATIONS,
     BANG_NAMES,
+    IRREGULAR_PAST,
     OUTCOME_VERBS,
     RUN_IN_STARTERS,
     SENTENCE_STARTERS,
@@ -71,6 +72,12 @@ _TIME_NAME = re.compile(
     r"(?=[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2}\s+(?:[a-z]+ly\s+)?([a-z]+)\b)"
 )
 _THE_NAME = re.compile(r"The\s+[A-Z]")
+# A picture caption's label run into the prose after a word: "... towering over peers | Proud mum:
+# Jean with ...", "... on his Instagram page | Playboy: Nearly every day ...". One to three words, the
+# first capitalised, the others lower-case, then a colon and a capital.
+_LABEL_AFTER_WORD = re.compile(
+    r"(?<=[a-z0-9])(\s+)(?=(?:[A-Z][a-z'\u2019-]+|[A-Z]{2,})((?:\s+[a-z][a-z'\u2019-]*){0,2}):\s+[\"'\u2018\u201c]?[A-Z0-9£$])"
+)
 _PLAIN_WORD = re.compile(r"[A-Za-z][a-z'\u2019]*")
 _FINITE = frozenset("is was are were has had have will would could can should may might must does did".split())
 _SPEECH_FORMS = frozenset(form_table(SPEECH_VERBS))
@@ -96,7 +103,7 @@ def split_sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     for pstart, pend in _paragraph_spans(text):
         cuts = sorted({*_stop_cuts(text, pstart, pend), *_run_in_cuts(text, pstart, pend), *_name_age_cuts(text, pstart, pend)})
-        cuts = sorted({*cuts, *_time_name_cuts(text, pstart, pend, cuts)})
+        cuts = sorted({*cuts, *_time_name_cuts(text, pstart, pend, cuts), *_label_cuts(text, pstart, pend)})
         cut = pstart
         for c in cuts:
             _add(out, text, cut, c)
@@ -206,8 +213,28 @@ def _time_name_cuts(text: str, start: int, end: int, cuts: list[int]) -> Iterato
         yield cut
 
 
+def _label_cuts(text: str, start: int, end: int) -> Iterator[int]:
+    """Yield where a caption's label ("Proud mum:") starts after a plain word. Not after a word
+    that leads into a name or a quotation ("told", "to", "with"), nor when the label holds a speech
+    verb ("Mr Hussen replied:")."""
+    if ":" not in text[start:end]:
+        return  # what every label needs: most paragraphs have none
+    for m in _LABEL_AFTER_WORD.finditer(text, start, end):
+        cut = m.start(1)
+        word = _WORD_BEFORE.search(text, max(start, cut - 30), cut)
+        before = word.group(1) if word else ""
+        if not (before[:1].islower() or before[:1].isdigit()):
+            continue  # "the Sunday | Times:": the label would end a name
+        if before in _BEFORE_NAME or before in _QUOTE_INTRODUCERS or before in _SPEECH_FORMS:
+            continue
+        label = text[m.end(1) : text.index(":", m.end(1))].lower().split()
+        if any(w in _SPEECH_FORMS for w in label):
+            continue
+        yield cut
+
+
 def _finite(word: str) -> bool:
-    return word in _FINITE or word in _VERB_FORMS or word.endswith("ed") and len(word) > 4
+    return word in _FINITE or word in _VERB_FORMS or word in IRREGULAR_PAST or word.endswith("ed") and len(word) > 4
 
 
 def _ends_sentence(text: str, m: re.Match[str], limit: int) -> bool:

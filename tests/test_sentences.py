@@ -95,6 +95,31 @@ def test_the_and_a_name_after_a_plain_word_start_the_sentence_a_caption_ran_into
     ]
 
 
+def test_a_caption_label_after_a_plain_word_starts_a_caption():
+    text = "The lamb weighs twice the average, towering over his peers Proud mum: Jean with her huge son."
+    assert texts(text) == ["The lamb weighs twice the average, towering over his peers", "Proud mum: Jean with her huge son."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A source told the Sunday Times: 'The 100 include teachers.'",  # a name, then its colon
+        "Mr Hussen replied: 'Not at all.'",  # a speech verb
+        "She visited the clinic Skin Therapy: 'After two weeks I was amazed.'",  # a capitalised name
+    ],
+)
+def test_a_colon_after_a_name_or_a_speech_verb_is_no_label(text):
+    assert texts(text) == [text]
+
+
+def test_an_irregular_past_makes_the_clause_before_a_date_and_a_name():
+    text = "Kevin Sinfield made his 500th appearance for the club on Friday night Ratchford kicked his third goal."
+    assert texts(text) == [
+        "Kevin Sinfield made his 500th appearance for the club on Friday night",
+        "Ratchford kicked his third goal.",
+    ]
+
+
 def test_a_title_with_the_inside_a_sentence_is_no_boundary():
     assert texts("He was reading The Times and said nothing more about it.") == [
         "He was reading The Times and said nothing more about it."

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lexicon import BACKGROUND_CUES, OPEN_CUES, OUTCOME_VERBS, SPEECH_VERBS, STANCE_VERBS, form_table
+from ..lexicon import BACKGROUND_CUES, IRREGULAR_PAST, OPEN_CUES, OUTCOME_VERBS, SPEECH_VERBS, STANCE_VERBS, form_table
 from .cues import Matcher, parse, words_of
 from .units import Unit
 
@@ -35,12 +35,7 @@ if all(re.match(r"\\b[a-z]", c) for c in BACKGROUND_CUES):
         "(?=[" + "".join(sorted({c[2] for c in BACKGROUND_CUES})) + "])(?:" + "|".join(BACKGROUND_CUES) + ")", re.IGNORECASE
     )
 _WORD = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
-# Past forms the regular rules cannot make, of verbs that tell events.
-_IRREGULAR_PAST = frozenset(
-    "won lost held found struck fell rose took left fled sold hit cut shut broke began built caught drove "
-    "flew froze gave got went grew hid kept knew led made met paid put quit ran sent set shot sank spent "
-    "stole stood swore threw withdrew bought brought chose dealt drew became came fought upheld".split()
-)
+
 _NOT_EVENTS = frozenset(
     "based used supposed related concerned interested involved married aged called named armed "
     "unprecedented unexpected alleged so-called red".split()
@@ -115,16 +110,16 @@ def _events(words: list[str], outside: str) -> float:
     are lower-case, a capitalised word inside the sentence blank: see `cues.words_of`)."""
     total = 0.0
     # Only a word ending in "d" or an irregular past can count: those, found in one pass.
-    for i in [i for i, w in enumerate(words) if w[-1:] == "d" or w in _IRREGULAR_PAST]:
+    for i in [i for i, w in enumerate(words) if w[-1:] == "d" or w in IRREGULAR_PAST]:
         w = words[i]
         prev = words[i - 1] if i > 0 else ""
         prev2 = words[i - 2] if i > 1 else ""
         if w not in _REPORTING and w not in _NOT_EVENTS and prev not in _ADJECTIVE_BEFORE:
             # "the planned rendezvous" is an adjective; "is restricted" a state, not an event.
             if not (prev in _STATE_AUX or prev.endswith("ly") and prev2 in _STATE_AUX):
-                if w in _OUTCOME_FORMS and (w.endswith("d") or w in _IRREGULAR_PAST):
+                if w in _OUTCOME_FORMS and (w.endswith("d") or w in IRREGULAR_PAST):
                     total += 1.0
-                elif w in _IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4):
+                elif w in IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4):
                     total += 0.5
     if "ha" in outside:
         total += 0.5 * len(_AUX_PERFECT.findall(outside))
