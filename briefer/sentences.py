@@ -64,13 +64,13 @@ _BEFORE_NAME = frozenset(
 # Openers that may follow a capitalised word without a boundary ("Plan A is", "Air Force One").
 _WEAK_STARTERS = frozenset({"A", "One", "I"})
 # A date or a time, then a name of one to three capitalised words, then (after an adverb, maybe) a
-# lower-case word: where a caption that ended on the date may have run into the next sentence.
-# Or a lower-case word, then "The" and a name: "... following some recent poor results The Saints
+# lower-case word: where a caption that ended on the date may have run into the next sentence. Or
+# a lower-case word, then "The" and a name: "... following some recent poor results The Saints
 # were dumped out ..." ("The" with a lower-case word after it is a plain run-in: see _RUN_IN).
-_TIME_NAME = re.compile(
-    r"(?:(?<![\w'\u2019-])(?:(?i:" + "|".join(sorted(TIME_ENDINGS)) + r")|\d{1,4})|(?<=[a-z]))(\s+)"
-    r"(?=[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2}\s+(?:[a-z]+ly\s+)?([a-z]+)\b)"
-)
+# Found from the white space between a lower-case letter or a digit and a capital (the look-ahead
+# for the space lets the scan pass over the other positions at once), then checked word by word.
+_SPACE_BEFORE_CAPITAL = re.compile(r"(?=\s)(?<=[a-z0-9])(\s+)(?=[A-Z])")
+_NAME_VERB = re.compile(r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2}\s+(?:[a-z]+ly\s+)?([a-z]+)\b")
 _THE_NAME = re.compile(r"The\s+[A-Z]")
 # A picture caption's label run into the prose after a word: "... towering over peers | Proud mum:
 # Jean with ...", "... on his Instagram page | Playboy: Nearly every day ...". One to three words, the
@@ -194,12 +194,14 @@ def _time_name_cuts(text: str, start: int, end: int, cuts: list[int]) -> Iterato
     decided ..."). The piece before must read as a clause of its own (five words or more, a finite
     verb, no speech verb: "He said on Monday Smith was wrong" is one sentence), and so must the one
     after."""
-    for m in _TIME_NAME.finditer(text, start, end):
-        if not _finite(m.group(2)):
+    for m in _SPACE_BEFORE_CAPITAL.finditer(text, start, end):
+        name_verb = _NAME_VERB.match(text, m.end(1))
+        if name_verb is None or not _finite(name_verb.group(1)):
             continue
         cut = m.start(1)
         word = _WORD_BEFORE.search(text, max(start, cut - 30), cut)
-        after_time = word is not None and (word.group(1).lower() in TIME_ENDINGS or word.group(1).isdigit())
+        before = word.group(1).lower() if word else ""
+        after_time = before in TIME_ENDINGS or before.isdigit() and len(before) <= 4
         if not after_time and not _THE_NAME.match(text, m.end(1)):
             continue  # after a plain word only "The" and a name start a sentence
         before = max([start, *(c for c in cuts if c <= cut)])
