@@ -75,9 +75,8 @@ _THE_NAME = re.compile(r"The\s+[A-Z]")
 # A picture caption's label run into the prose after a word: "... towering over peers | Proud mum:
 # Jean with ...", "... on his Instagram page | Playboy: Nearly every day ...". One to three words, the
 # first capitalised, the others lower-case, then a colon and a capital.
-_LABEL_AFTER_WORD = re.compile(
-    r"(?<=[a-z0-9])(\s+)(?=(?:[A-Z][a-z'\u2019-]+|[A-Z]{2,})((?:\s+[a-z][a-z'\u2019-]*){0,2}):\s+[\"'\u2018\u201c]?[A-Z0-9£$])"
-)
+_LABEL_BEFORE_COLON = re.compile(r"(?<=[a-z0-9])(\s+)((?:[A-Z][a-z'\u2019-]+|[A-Z]{2,})(?:\s+[a-z][a-z'\u2019-]*){0,2}):$")
+_CAPITAL_AFTER_COLON = re.compile(r"\s+[\"'\u2018\u201c]?[A-Z0-9£$]")
 _PLAIN_WORD = re.compile(r"[A-Za-z][a-z'\u2019]*")
 _FINITE = frozenset("is was are were has had have will would could can should may might must does did".split())
 _SPEECH_FORMS = frozenset(form_table(SPEECH_VERBS))
@@ -195,15 +194,15 @@ def _time_name_cuts(text: str, start: int, end: int, cuts: list[int]) -> Iterato
     verb, no speech verb: "He said on Monday Smith was wrong" is one sentence), and so must the one
     after."""
     for m in _SPACE_BEFORE_CAPITAL.finditer(text, start, end):
-        name_verb = _NAME_VERB.match(text, m.end(1))
-        if name_verb is None or not _finite(name_verb.group(1)):
-            continue
         cut = m.start(1)
-        word = _WORD_BEFORE.search(text, max(start, cut - 30), cut)
-        before = word.group(1).lower() if word else ""
+        # The word before: cheapest test first, as most capitals follow neither a date nor "The".
+        before = text[max(start, text.rfind(" ", start, cut) + 1) : cut].lower()
         after_time = before in TIME_ENDINGS or before.isdigit() and len(before) <= 4
         if not after_time and not _THE_NAME.match(text, m.end(1)):
             continue  # after a plain word only "The" and a name start a sentence
+        name_verb = _NAME_VERB.match(text, m.end(1))
+        if name_verb is None or not _finite(name_verb.group(1)):
+            continue
         before = max([start, *(c for c in cuts if c <= cut)])
         after = min([end, *(c for c in cuts if c > cut)])
         left = _PLAIN_WORD.findall(text, before, cut)
@@ -219,9 +218,12 @@ def _label_cuts(text: str, start: int, end: int) -> Iterator[int]:
     """Yield where a caption's label ("Proud mum:") starts after a plain word. Not after a word
     that leads into a name or a quotation ("told", "to", "with"), nor when the label holds a speech
     verb ("Mr Hussen replied:")."""
-    if ":" not in text[start:end]:
-        return  # what every label needs: most paragraphs have none
-    for m in _LABEL_AFTER_WORD.finditer(text, start, end):
+    colon = text.find(":", start, end)
+    while colon >= 0:  # a label ends at a colon: look back from each one
+        m = _LABEL_BEFORE_COLON.search(text, max(start, colon - 60), colon + 1)
+        colon = text.find(":", colon + 1, end)
+        if m is None or not _CAPITAL_AFTER_COLON.match(text, m.end()):
+            continue
         cut = m.start(1)
         word = _WORD_BEFORE.search(text, max(start, cut - 30), cut)
         before = word.group(1) if word else ""
@@ -229,7 +231,7 @@ def _label_cuts(text: str, start: int, end: int) -> Iterator[int]:
             continue  # "the Sunday | Times:": the label would end a name
         if before in _BEFORE_NAME or before in _QUOTE_INTRODUCERS or before in _SPEECH_FORMS:
             continue
-        label = text[m.end(1) : text.index(":", m.end(1))].lower().split()
+        label = m.group(2).lower().split()
         if any(w in _SPEECH_FORMS for w in label):
             continue
         yield cut
