@@ -147,3 +147,11 @@ def test_he_with_no_speaker_yet_is_the_person_named_last():
         "'We are now all living in a peepshow, watched on every street corner,' he said."
     )
     assert speakers(text) == ["Giles Walker"]
+
+
+def test_a_quotation_after_a_sentence_of_narrative_stays_with_the_last_speaker():
+    text = (
+        "'I was told the tenants were the problem,' Emma Jackson said. Then the daily noise began. "
+        "'On the first morning, I was laid in bed and there was this noise.'"
+    )
+    assert said(text) == [("Emma Jackson", "'I was told the tenants"), ("Emma Jackson", "'On the first morning, I")]

@@ -115,3 +115,11 @@ def test_a_straight_mark_alone_between_spaces_closes_the_open_quotation():
     text = "'We were blown away by the event. The robots will dance for four days. ' Next came the talks."
     spans = quotation_spans(text)
     assert spans == [(0, text.index(" Next"))]
+
+
+def test_a_caption_label_before_a_name_keeps_the_name_whole():
+    units = read_units(
+        "She was stalked by her neighbour. "
+        "Terrified: Emma Jackson, 28, was subjected to abuse by her neighbour Now Ms Jackson has moved home."
+    )
+    assert [u.text for u in units if not u.caption] == ["She was stalked by her neighbour.", "Now Ms Jackson has moved home."]

@@ -182,9 +182,15 @@ def _is_attributive(masked: str, w: re.Match[str]) -> bool:
     return w.group().lower().endswith("ed") and bool(_ARTICLE_BEFORE.search(before))
 
 
+# How far back (in sentences) an unattributed quotation looks for its speaker: the last speaker
+# stays the speaker over a sentence or two of narrative ("Then the daily barrage of noise began.
+# 'On the first morning, I was laid in bed ...'").
+QUOTE_REACH = 3
+
+
 def _continue_quotations(units: list[Unit], out: dict[int, list[Attribution]]) -> None:
     """Give every sentence of a quotation the speaker named in one of them, and a quotation that
-    follows an attributed sentence that sentence's speaker."""
+    follows an attributed sentence, closely, that sentence's speaker."""
     runs: list[list[Unit]] = []
     for u in units:
         if u.caption:
@@ -198,12 +204,12 @@ def _continue_quotations(units: list[Unit], out: dict[int, list[Attribution]]) -
     for run in runs:
         tagged = next((out[u.index][0] for u in run if u.index in out), None)
         starts_quote = bool(run[0].quotes) and run[0].quotes[0][0] == 0
-        if tagged is None and starts_quote and prev_speaker and prev_index == run[0].index - 1:
+        if tagged is None and starts_quote and prev_speaker and run[0].index - prev_index <= QUOTE_REACH:
             tagged = Attribution(-1, prev_speaker.entity, prev_speaker.cue, 0.6)
         if tagged is not None:
             for u in run:
                 if u.index not in out and u.quoted_share() > 0.5:
                     out[u.index] = [Attribution(u.index, tagged.entity, tagged.cue, min(0.7, tagged.confidence))]
         last = run[-1]
-        prev_speaker = out[last.index][0] if last.index in out else None
-        prev_index = last.index
+        if last.index in out:
+            prev_speaker, prev_index = out[last.index][0], last.index

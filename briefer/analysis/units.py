@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..lexicon import CAPTION_MARKERS, FURNITURE_SENTENCES, SPEECH_VERBS, form_table
+from ..lexicon import CAPTION_MARKERS, FURNITURE_SENTENCES, RUN_IN_STARTERS, SPEECH_VERBS, form_table
 from ..sentences import split_sentences
 
 _CAPTION = re.compile("|".join(f"(?:{p})" for p in CAPTION_MARKERS), re.IGNORECASE)
@@ -170,14 +170,26 @@ def _caption_pieces(start: int, end: int, sentence: str, run_in: bool) -> list[t
         marker_end = max(marker_end, label.end(1))
     if marker_end and sentence.rstrip()[-1:] in ".!?'\u2019\"\u201d" and not _FURNITURE.search(sentence):
         for m in _RESTART.finditer(sentence, marker_end):
-            before = sentence[: m.start()].rsplit(None, 1)[-1].lower()
-            if before in _FUNCTION_WORDS:
+            before = sentence[: m.start()].rsplit(None, 1)[-1]
+            if before.lower() in _FUNCTION_WORDS or _inside_name(before, sentence[m.end() :]):
                 continue
             rest = sentence[m.end() :]
             if len(rest.split()) >= 5 and not _CAPTION.search(rest):
                 cut = start + m.end()
                 return [(start, start + m.start(), True), (cut, end, False)]
     return [(start, end, True)]
+
+
+def _inside_name(before: str, rest: str) -> bool:
+    """"Terrified: Emma | Jackson, 28, was ...": a capitalised word, then one that is no sentence's
+    opener, is one name; "... at the Masters | 'I was relieved'" is not."""
+    if not before[:1].isupper() or before.endswith(":") or not rest[:1].isalpha():
+        return False
+    first = rest.split(None, 1)[0].strip(",.;:'\u2019")
+    return first.lower() not in _OPENER_WORDS
+
+
+_OPENER_WORDS = frozenset(w.lower() for w in RUN_IN_STARTERS)
 
 
 # --- quotations -----------------------------------------------------------------------------------
