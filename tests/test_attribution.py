@@ -154,4 +154,4 @@ def test_a_quotation_after_a_sentence_of_narrative_stays_with_the_last_speaker()
         "'I was told the tenants were the problem,' Emma Jackson said. Then the daily noise began. "
         "'On the first morning, I was laid in bed and there was this noise.'"
     )
-    assert said(text) == [("Emma Jackson", "'I was told the tenants"), ("Emma Jackson", "'On the first morning, I")]
+    assert said(text) == [("Emma Jackson", "'I was told the tenants "), ("Emma Jackson", "'On the first morning, I")]
