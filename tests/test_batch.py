@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import random
 import signal
 import subprocess
 import sys
@@ -307,6 +308,20 @@ def test_a_crashing_worker_fails_only_its_own_input(tmp_path, corpus, capsys):
     assert titles == [STORIES[k][0] for k in ("alpha", "bravo", "charlie", "delta", "echo")]
 
 
+def test_workers_started_without_fork_work_the_same(tmp_path, corpus, capsys, monkeypatch):
+    # macOS and Windows start workers as fresh interpreters: the job and the pipes go by pickling.
+    from briefer import workers
+
+    monkeypatch.setattr(workers, "START_METHOD", "spawn")
+    write(corpus / "crash.txt", "Crash test\n\nThis article makes the backend CRASH, said Ann Bell.\n")
+    names = [str(corpus / f"{k}.txt") for k in ("alpha", "crash", "bravo")]
+    code, errors = batch(names, backend_factory=CrashingBackend, jobs=2)
+    assert code == 1
+    assert [str(e) for e in errors] == [f"{corpus / 'crash.txt'}: the worker process briefing it died (a crash, or out of memory)"]
+    titles = [json.loads(line)["title"] for line in capsys.readouterr().out.splitlines()]
+    assert titles == [STORIES["alpha"][0], STORIES["bravo"][0]]
+
+
 # --- interruptions ---------------------------------------------------------------------------
 
 
@@ -356,6 +371,136 @@ def test_a_signal_mid_run_stops_cleanly(tmp_path, corpus, web, jobs, sig, code, 
     assert sorted(p.name for p in out_dir.iterdir()) == ["alpha.json", "bravo.json"]
     assert all(json.loads(p.read_text())["title"] for p in out_dir.iterdir())
     assert leftovers(tmp_path) == []
+
+
+BULKY_PLUGIN = """
+import time
+
+from briefer import Draft
+
+
+class BulkyBackend:
+    name = "bulky"
+    description = "a test plugin: every briefing carries a warning of -O size=N characters"
+
+    def __init__(self, settings=None):
+        options = settings.backend_options if settings is not None else {}
+        self.size = int(options.get("size", "1000"))
+        self.pause = float(options.get("pause", "0"))
+
+    @property
+    def model(self):
+        return None
+
+    def brief(self, document, chunks):
+        time.sleep(self.pause)
+        return [Draft(chunk=c.index, warnings=["w" * self.size if c.index == 0 else "-"]) for c in chunks]
+"""
+
+
+@pytest.fixture(scope="module")
+def bulky(tmp_path_factory) -> dict[str, str]:
+    """The environment of a process where the `bulky` backend is installed, as a plugin is."""
+    site = tmp_path_factory.mktemp("site")
+    (site / "briefer_bulky").mkdir()
+    (site / "briefer_bulky" / "__init__.py").write_text(BULKY_PLUGIN, encoding="utf-8")
+    dist = site / "briefer_bulky-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: briefer-bulky\nVersion: 1.0\n", encoding="utf-8")
+    (dist / "entry_points.txt").write_text("[briefer.backends]\nbulky = briefer_bulky:BulkyBackend\n", encoding="utf-8")
+    return dict(os.environ, PYTHONPATH=os.pathsep.join([str(site), *sys.path]))
+
+
+def children(pid: int) -> list[str]:
+    try:
+        return Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return []
+
+
+STOP_WITHIN = 5.0  # seconds from the signal to the exit; a run that stops as it should takes a tenth of that
+
+
+@pytest.mark.skipif(not Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").exists(),
+                    reason="needs /proc/PID/task/PID/children (Linux) to see the workers start")
+def test_ctrl_c_or_sigterm_at_any_moment_stops_a_run_at_once(tmp_path, bulky):
+    """Real runs with two workers, each stopped at a random moment: as the workers start, or while
+    they send back results of a third of a megabyte, the moment when stopping used to hang for good
+    if a worker was killed mid-message. Some get a second Ctrl-C on top. Every run must be gone
+    within seconds, with the exit code and the two closing lines, every result written whole, no
+    temporary file, and no worker left behind. Each run would take 6 s or more if the signal were lost."""
+    inbox = tmp_path / "in"
+    for i in range(400):
+        write(inbox / f"n{i:03}.txt", story("alpha"))
+    rng = random.Random(20240611)
+    failures = []
+    for run_no in range(12):
+        out_dir, out_file = tmp_path / f"out{run_no}", tmp_path / f"out{run_no}.jsonl"
+        to_dir = run_no % 2 == 0
+        target = ["-o", f"{out_dir}/", "-f", "json"] if to_dir else ["-f", "jsonl"]
+        how = rng.choice(["ctrl-c", "ctrl-c twice", "sigterm"])
+        at_start = rng.random() < 0.3
+        delay = 0.0 if at_start else rng.uniform(0.0, 1.2)
+        with open(out_file, "wb") as stdout:
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "briefer", "brief", str(inbox), *target, "--jobs", "2",
+                 "-b", "bulky", "-O", "size=300000", "-O", "pause=0.03"],
+                stdout=stdout, stderr=subprocess.PIPE, env=bulky, start_new_session=True)
+        try:
+            deadline = time.monotonic() + 60
+            while not children(proc.pid):  # the workers are being started
+                assert proc.poll() is None and time.monotonic() < deadline, proc.stderr.read().decode()
+                time.sleep(0.001)
+            time.sleep(delay)
+            if how == "sigterm":
+                proc.send_signal(signal.SIGTERM)  # `kill PID`, as a cron or CI timeout does
+            else:
+                os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C reaches the whole process group
+            signalled = time.monotonic()
+            if how == "ctrl-c twice":
+                time.sleep(rng.uniform(0.0, 0.05))
+                os.killpg(proc.pid, signal.SIGINT)
+            try:
+                _, err = proc.communicate(timeout=STOP_WITHIN)
+            except subprocess.TimeoutExpired:
+                failures.append(f"run {run_no} ({how}, {delay:.2f}s after the workers started): "
+                                f"still running {STOP_WITHIN}s after the signal")
+                continue
+            took = time.monotonic() - signalled
+        finally:
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+        lines = err.decode().splitlines()
+        what = f"run {run_no} ({how}, {delay:.2f}s after the workers started, exit {proc.returncode} after {took:.2f}s)"
+        word = "terminated" if how == "sigterm" else "interrupted"
+        if how == "ctrl-c twice":
+            # The second Ctrl-C may land once briefer is done and Python is exiting: it then ends
+            # the process by SIGINT, which a shell reports as 130 too.
+            ok = proc.returncode in (130, -signal.SIGINT) and f"briefer: {word}" in lines
+        else:
+            ok = proc.returncode == (143 if how == "sigterm" else 130) and lines[-1:] == [f"briefer: {word}"] \
+                and lines[-2].startswith("briefer: briefed ")
+        if not ok or any("Traceback" in line or "Exception ignored" in line for line in lines):
+            failures.append(f"{what}: stderr {lines[-6:]}")
+        if leftovers(tmp_path):
+            failures.append(f"{what}: left {leftovers(tmp_path)}")
+        if to_dir:
+            written = [json.loads(p.read_text()) for p in out_dir.glob("*.json")] if out_dir.exists() else []
+            assert all(d["title"] == STORIES["alpha"][0] for d in written), what
+        else:
+            text = out_file.read_text()
+            assert text == "" or text.endswith("\n"), what
+            assert all(json.loads(line)["title"] == STORIES["alpha"][0] for line in text.splitlines()), what
+        for _ in range(200):  # the workers are gone with the run
+            try:
+                os.killpg(proc.pid, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.01)
+        else:
+            failures.append(f"{what}: processes left in its group: {children(proc.pid)}")
+    assert not failures, "\n".join(failures)
 
 
 # --- what the terminal shows -------------------------------------------------------------------
