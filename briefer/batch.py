@@ -15,13 +15,14 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Protocol
+from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
 from .backends import Backend
 from .errors import BrieferError, ConfigError, InputError, UsageError
 from .settings import Settings
 from .sinks import AtomicFile, OutputClosed, OutputDirectory, Stdout, is_directory_target, uninterrupted
-from .sources import Input, iter_inputs
+from .readahead import ReadAhead
+from .sources import Input, iter_inputs, standard_input
 from .workers import InternalError, Job, Outcome, Task, Worker, label_of, run_parallel
 
 if TYPE_CHECKING:
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
 Reporter = Callable[[BrieferError], None]
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_NONE_BRIEFED = 0, 1, 3
+READ_AHEAD = 32  # inputs read and waiting for the main thread to take them
+ALONE_WAIT = 0.5  # seconds a first input waits for a second before workers are started for it anyway
 
 __all__ = ["Counts", "InternalError", "Progress", "run_batch"]
 
@@ -117,13 +120,13 @@ def run_batch(
     progress = progress or _Silent()
     local = Worker(job, in_process=True)
     prepared = _prepare(names, out_dir, skip_existing=skip_existing, stdin=stdin)
+    inputs: ReadAhead[Task | Outcome] | None = None
     try:
-        first = [x for _, x in zip(range(2), prepared)]  # one input never pays for starting workers
-        work = _chain(first, prepared)
-        if jobs > 1 and len(first) > 1:
-            outcomes = run_parallel(work, job, jobs=jobs, unordered=unordered, tick=lambda: progress.update(counts))
-        else:
-            outcomes = (x if isinstance(x, Outcome) else local.run(*x) for x in work)
+        if jobs > 1:
+            inputs = ReadAhead(prepared, ahead=READ_AHEAD)
+            outcomes = _briefed(inputs, job, local, jobs=jobs, unordered=unordered, tick=lambda: progress.update(counts))
+        else:  # read one input, brief it, write it: a slow source holds back nothing already done
+            outcomes = (x if isinstance(x, Outcome) else local.run(*x) for x in prepared)
         # Closed here, not whenever the garbage collector gets to it: an error that stops the run
         # (a refused key) must stop the workers now. A pool shut down as the interpreter exits
         # finds its pipes already closed and prints a traceback under the one-line error.
@@ -139,6 +142,8 @@ def run_batch(
         counts.output_closed = True
         raise
     finally:
+        if inputs is not None:
+            inputs.close()
         writer.close()
         local.close()
         progress.finish(counts)
@@ -164,7 +169,7 @@ def _prepare(names: Iterable[str | Input | InputError], out_dir: OutputDirectory
             continue
         if item.path is None and item.url is None and item.data is None:
             # Standard input is read here: worker processes have none.
-            stream = stdin if stdin is not None else sys.stdin.buffer
+            stream = stdin if stdin is not None else standard_input()
             item = Input(item.name, id=item.id, data=stream.read(), format=item.format)
         target = None
         if out_dir is not None:
@@ -175,17 +180,26 @@ def _prepare(names: Iterable[str | Input | InputError], out_dir: OutputDirectory
         yield (index, item, target)
 
 
+def _briefed(inputs: ReadAhead[Task | Outcome], job: Job, local: Worker, **kw: Any) -> Iterator[Outcome]:
+    """Yield the outcome of every input: briefed by worker processes, unless there is only one."""
+    first = inputs.get()
+    # A single input never pays for starting workers; inputs that come slowly (a scraper on stdin)
+    # do not wait to be two before the first is briefed.
+    second = inputs.get(timeout=ALONE_WAIT) if first is not None else None
+    if second is None and inputs.ended:
+        if first is not None:
+            yield first if isinstance(first, Outcome) else local.run(*first)
+        return
+    head = [x for x in (first, second) if x is not None]
+    yield from run_parallel(head, inputs, job, **kw)
+
+
 def _expand(names: Iterable[str | Input | InputError]) -> Iterator[Input | InputError]:
     for name in names:
         if isinstance(name, str):
             yield from iter_inputs([name])
         else:
             yield name
-
-
-def _chain(first: list, rest: Iterator) -> Iterator:
-    yield from first
-    yield from rest
 
 
 # --- the writer: the one place where results reach stdout, a file or a directory ----------------

@@ -34,6 +34,7 @@ from .sources import Input, read_article
 if TYPE_CHECKING:
     from .fetching import Fetcher
     from .models import Briefing
+    from .readahead import ReadAhead
 
 WINDOW_PER_JOB = 4  # tasks in flight per worker: enough to keep them busy, few enough to stay flat
 # Inputs that take a millisecond each are sent to workers in groups, so the cost of a round trip
@@ -328,23 +329,25 @@ def _signals_blocked() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
-def run_parallel(work: Iterator[Task | Outcome], job: Job, *, jobs: int, unordered: bool,
-                 tick: Callable[[], None]) -> Iterator[Outcome]:
-    """Yield outcomes as workers finish them, in input order unless ``unordered``.
+def run_parallel(head: list[Task | Outcome], inputs: ReadAhead[Task | Outcome], job: Job, *, jobs: int,
+                 unordered: bool, tick: Callable[[], None]) -> Iterator[Outcome]:
+    """Yield the outcomes of ``head`` and then of ``inputs`` as workers finish them, in input order
+    unless ``unordered``; each as soon as it is ready and its turn has come.
 
     At most ``WINDOW_PER_JOB × jobs`` groups of inputs are waiting for a worker, in a worker, or
     waiting for their turn to be written, so a slow input holds back the reading of new ones instead
-    of piling up results. A worker that dies (a crash in a parser, the OOM killer) takes only the
-    group it held; those inputs are retried one by one, each alone in a worker, so only the one that
-    kills its worker again is reported failed.
+    of piling up results. Waiting for the next input never holds back a result: the main thread
+    waits for inputs and for results in one place. A worker that dies (a crash in a parser, the OOM
+    killer) takes only the group it held; those inputs are retried one by one, each alone in a
+    worker, so only the one that kills its worker again is reported failed.
     """
     pool = Pool(job, jobs)
+    queued: deque[Task | Outcome] = deque(head)
     waiting: deque[Task] = deque()  # read, not yet given to a worker
     suspects: deque[Task] = deque()  # held by a worker that died: each is retried alone
     ready: dict[int, Outcome] = {}
     in_flight = 0
     next_index = 0
-    exhausted = False
     seconds_per_input: float | None = None
 
     def died(tasks: list[Task], alone: bool) -> None:
@@ -356,11 +359,13 @@ def run_parallel(work: Iterator[Task | Outcome], job: Job, *, jobs: int, unorder
     try:
         while True:
             group = 1 if not seconds_per_input else max(1, min(MAX_GROUP, int(TASK_SECONDS / seconds_per_input)))
-            while not exhausted and len(waiting) + in_flight + len(ready) < WINDOW_PER_JOB * jobs * group:
-                task = next(work, None)
+            starved = False  # room for more inputs, and none read yet
+            while len(waiting) + in_flight + len(ready) < WINDOW_PER_JOB * jobs * group:
+                task = queued.popleft() if queued else inputs.take()
                 if task is None:
-                    exhausted = True
-                elif isinstance(task, Outcome):
+                    starved = not inputs.ended
+                    break
+                if isinstance(task, Outcome):
                     ready[task.index] = task
                 else:
                     waiting.append(task)
@@ -384,9 +389,11 @@ def run_parallel(work: Iterator[Task | Outcome], job: Job, *, jobs: int, unorder
                 while next_index in ready:
                     yield ready.pop(next_index)
                     next_index += 1
-            if exhausted and not (waiting or suspects or in_flight or ready):
+            if inputs.ended and not (queued or waiting or suspects or in_flight or ready):
                 return
-            for conn in wait(pool.busy, timeout=0.25):
+            for conn in wait([*pool.busy, *([inputs] if starved else [])], timeout=0.25):
+                if conn is inputs:
+                    continue  # taken at the top of the loop
                 tasks, alone, outcomes = pool.collect(conn)  # type: ignore[arg-type]
                 in_flight -= len(tasks)
                 if outcomes is None:

@@ -7,6 +7,7 @@ import io
 import json
 import os
 import random
+import select
 import signal
 import subprocess
 import sys
@@ -59,6 +60,9 @@ def error_lines(err: str) -> list[str]:
 def leftovers(folder: Path) -> list[str]:
     """Files that are not finished briefings: temporary or hidden files."""
     return [p.name for p in folder.rglob("*") if p.name.startswith(".") or p.suffix == ".tmp"]
+
+
+STOP_WITHIN = 5.0  # seconds from the signal to the exit; a run that stops as it should takes a tenth of that
 
 
 @pytest.fixture
@@ -147,6 +151,58 @@ def test_jsonl_records_carry_their_ids_and_failures_stay_in_band(web):
     assert "empty" in lines[5]["error"]
     errors = error_lines(r.stderr.decode())
     assert len(errors) == 3 and "stdin:3" in errors[0] and "(id no-content)" in errors[1] and "(id blank)" in errors[2]
+
+
+def read_line(stream, timeout: float) -> bytes:
+    """Return the next line a process writes to a pipe, failing if none comes within ``timeout``."""
+    data, deadline = b"", time.monotonic() + timeout
+    while not data.endswith(b"\n"):
+        left = deadline - time.monotonic()
+        assert left > 0, f"no whole line within {timeout}s (got {data!r})"
+        if select.select([stream], [], [], left)[0]:
+            chunk = os.read(stream.fileno(), 1 << 20)
+            assert chunk, f"the output ended (got {data!r})"
+            data += chunk
+    return data
+
+
+@pytest.mark.parametrize("args", [["--jobs", "1"], ["--jobs", "2"], ["--jobs", "2", "--unordered"]])
+def test_records_that_come_slowly_are_briefed_as_they_come(args):
+    """A scraper piping records in: each briefing is out before the scraper sends the next record."""
+    proc = subprocess.Popen([sys.executable, "-m", "briefer", "brief", "--input-format", "jsonl", "-f", "jsonl", *args],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        for key in ("alpha", "bravo", "charlie"):
+            proc.stdin.write(json.dumps({"id": key, "text": story(key)}).encode() + b"\n")
+            proc.stdin.flush()
+            line = read_line(proc.stdout, timeout=20)
+            assert json.loads(line)["source"]["id"] == key
+        proc.stdin.close()
+        proc.wait(timeout=30)
+        out, err = proc.stdout.read(), proc.stderr.read()
+    finally:
+        proc.kill()
+    assert proc.returncode == 0 and out == b""
+    assert err.decode().splitlines()[-1] == "briefer: briefed 3, failed 0"
+
+
+def test_ctrl_c_while_waiting_for_the_next_record_stops_at_once():
+    # The inputs are read by a thread, blocked here on stdin: neither the workers it forks nor the
+    # exit may wait for that read (Python aborts an exit that would).
+    proc = subprocess.Popen([sys.executable, "-m", "briefer", "brief", "--input-format", "jsonl", "-f", "jsonl"],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        for key in ("alpha", "bravo"):
+            proc.stdin.write(json.dumps({"id": key, "text": story(key)}).encode() + b"\n")
+            proc.stdin.flush()
+            assert json.loads(read_line(proc.stdout, timeout=20))["source"]["id"] == key
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=STOP_WITHIN)
+        err = proc.stderr.read().decode()
+    finally:
+        proc.kill()
+    assert proc.returncode == 130
+    assert err.splitlines() == ["briefer: briefed 2, failed 0", "briefer: interrupted"]
 
 
 def test_jsonl_records_from_a_file(tmp_path, capsys):
@@ -416,9 +472,6 @@ def children(pid: int) -> list[str]:
         return Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
     except OSError:
         return []
-
-
-STOP_WITHIN = 5.0  # seconds from the signal to the exit; a run that stops as it should takes a tenth of that
 
 
 @pytest.mark.skipif(not Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").exists(),
