@@ -173,7 +173,7 @@ def _prepare(names: Iterable[str | Input | InputError], out_dir: OutputDirectory
             item = Input(item.name, id=item.id, data=stream.read(), format=item.format)
         target = None
         if out_dir is not None:
-            target = out_dir.target(item.name, url=item.url is not None, id=item.id)
+            target = out_dir.target(item.name, url=item.url is not None, id=item.id, data=item.data)
             if skip_existing and target.exists():
                 yield Outcome(index, label_of(item), id=item.id, target=target, skipped=True)
                 continue

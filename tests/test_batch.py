@@ -3,6 +3,7 @@ workers, failures that do not sink the rest, and interruptions that leave no hal
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import os
@@ -55,6 +56,21 @@ def run_process(args, *, stdin: bytes | None = None, **kw) -> subprocess.Complet
 
 def error_lines(err: str) -> list[str]:
     return [line for line in err.splitlines() if line.startswith("briefer: error:")]
+
+
+def sha8(text: str | bytes) -> str:
+    """The 8 hex digits an output file name ends with: SHA-256 of the path, URL, id or text."""
+    return hashlib.sha256(text.encode() if isinstance(text, str) else text).hexdigest()[:8]
+
+
+def briefings(folder: Path) -> dict[str, str]:
+    """Return the briefings in an output directory: the source each was made from → its file name."""
+    found = {}
+    for p in folder.iterdir():
+        source = json.loads(p.read_text())["source"]["name"]
+        assert source not in found, f"{source} is briefed twice: {found.get(source)} and {p.name}"
+        found[source] = p.name
+    return found
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -243,20 +259,60 @@ def test_output_directory_gets_one_safe_unique_file_per_article(tmp_path, corpus
                           f"{web}/article.html?id=3", "-f", "json", "-o", f"{out_dir}/"], capsys)
     assert code == 0, err
     assert out == ""
-    files = sorted(p.name for p in out_dir.iterdir())
-    assert len(files) == 4 and "index.json" in files and "echo.json" in files and "article.json" in files
-    [other] = [f for f in files if f.startswith("index-")]
-    assert json.loads((out_dir / other).read_text())["source"]["name"] == str(tmp_path / "site2" / "index.html")
-    assert json.loads((out_dir / "index.json").read_text())["source"]["name"] == str(tmp_path / "site1" / "index.html")
+    site1, site2, echo = (str(tmp_path / "site1" / "index.html"), str(tmp_path / "site2" / "index.html"),
+                          str(corpus / "echo.txt"))
+    assert briefings(out_dir) == {
+        site1: f"index-{sha8(site1)}.json",
+        site2: f"index-{sha8(site2)}.json",
+        echo: f"echo-{sha8(echo)}.json",
+        f"{web}/article.html?id=3": f"article-{sha8(f'{web}/article.html?id=3')}.json",
+    }
     assert leftovers(out_dir) == []
 
 
+def test_skip_existing_never_takes_one_article_for_another(tmp_path, capsys):
+    """Two articles called story.txt: a file's name depends on its own input only, never on which
+    of them a run met first, so the second run briefs the new one and skips the old one."""
+    inbox, out_dir = tmp_path / "inbox", tmp_path / "out"
+    args = ["brief", str(inbox), "-f", "json", "-o", f"{out_dir}/", "--skip-existing"]
+    write(inbox / "b" / "story.txt", story("bravo"))
+    assert run(args, capsys)[0] == 0
+    write(inbox / "a" / "story.txt", story("alpha"))  # sorts first from now on
+    code, _, err = run(args, capsys)
+    assert code == 0 and err.splitlines()[-1] == "briefer: briefed 1, failed 0, skipped 1 already written"
+    a, b = str(inbox / "a" / "story.txt"), str(inbox / "b" / "story.txt")
+    assert briefings(out_dir) == {a: f"story-{sha8(a)}.json", b: f"story-{sha8(b)}.json"}
+    assert json.loads((out_dir / f"story-{sha8(a)}.json").read_text())["title"] == STORIES["alpha"][0]
+    code, _, err = run(args, capsys)
+    assert code == 0 and err.splitlines()[-1] == "briefer: briefed 0, failed 0, skipped 2 already written"
+
+
+def test_skip_existing_knows_records_without_an_id_by_their_text(tmp_path):
+    out_dir = tmp_path / "out"
+    args = ["brief", "--input-format", "jsonl", "-f", "json", "-o", f"{out_dir}/", "--skip-existing"]
+
+    def records(*keys: str) -> bytes:
+        return "".join(json.dumps({"text": story(k)}) + "\n" for k in keys).encode()
+
+    assert run_process(args, stdin=records("alpha", "bravo")).returncode == 0
+    r = run_process(args, stdin=records("charlie", "alpha"))  # line 1 is another article now
+    assert r.returncode == 0
+    assert r.stderr.decode().splitlines()[-1] == "briefer: briefed 1, failed 0, skipped 1 already written"
+    titles = {p.name: json.loads(p.read_text())["title"] for p in out_dir.iterdir()}
+    assert titles == {f"stdin-{sha8(story(k))}.json": STORIES[k][0] for k in ("alpha", "bravo", "charlie")}
+
+
 def test_record_ids_cannot_escape_the_output_directory(tmp_path):
-    records = "\n".join(json.dumps({"id": i, "text": story("alpha")}) for i in ("../../etc/passwd", "CON", "a b/c", ""))
+    ids = ("../../etc/passwd", "CON", "a b/c", "", "a-1041", "A-1041")
+    records = "\n".join(json.dumps({"id": i, "text": story("alpha")}) for i in ids)
     out_dir = tmp_path / "deep" / "out"
     r = run_process(["brief", "--input-format", "jsonl", "-f", "markdown", "-o", f"{out_dir}/"], stdin=records.encode())
     assert r.returncode == 0, r.stderr
-    assert sorted(p.name for p in out_dir.iterdir()) == ["_CON.md", "a-b-c.md", "etc-passwd.md", "stdin-4.md"]
+    assert sorted(p.name for p in out_dir.iterdir()) == sorted([
+        f"etc-passwd-{sha8('../../etc/passwd')}.md", f"_CON-{sha8('CON')}.md", f"a-b-c-{sha8('a b/c')}.md",
+        f"stdin-{sha8(story('alpha'))}.md",  # no id: known by its text
+        "a-1041.md", f"A-1041-{sha8('A-1041')}.md",  # a safe lower-case id is the name; another case would clash
+    ])
     assert [p.name for p in tmp_path.rglob("*") if p.is_file() and p.parent != out_dir] == []
 
 
@@ -264,13 +320,15 @@ def test_skip_existing_does_only_the_new_articles(tmp_path, corpus, capsys):
     out_dir = tmp_path / "out"
     code, _, _ = run(["brief", str(corpus), "-f", "jsonl", "-o", f"{out_dir}/"], capsys)
     assert code == 0 and len(list(out_dir.iterdir())) == len(STORIES)
-    (out_dir / "alpha.json").write_text("kept as it was")
+    [alpha] = out_dir.glob("alpha-*.json")
+    alpha.write_text("kept as it was")
     write(corpus / "foxtrot.txt", "Port reopens after strike\n\nThe port reopened on Sunday, said Maria Lopez.\n")
     code, out, err = run(["brief", str(corpus), "-f", "jsonl", "-o", str(out_dir), "--skip-existing"], capsys)
     assert code == 0 and out == ""
     assert err.splitlines()[-1] == f"briefer: briefed 1, failed 0, skipped {len(STORIES)} already written"
-    assert (out_dir / "alpha.json").read_text() == "kept as it was"
-    assert json.loads((out_dir / "foxtrot.json").read_text())["title"] == "Port reopens after strike"
+    assert alpha.read_text() == "kept as it was"
+    [foxtrot] = out_dir.glob("foxtrot-*.json")
+    assert json.loads(foxtrot.read_text())["title"] == "Port reopens after strike"
 
 
 def test_skip_existing_needs_an_output_directory(corpus, capsys):
@@ -385,9 +443,7 @@ def test_ctrl_c_keeps_finished_files_whole_and_leaves_no_temp_file(tmp_path, cor
     out_dir = tmp_path / "out"
     with pytest.raises(KeyboardInterrupt):
         batch([str(corpus)], backend=InterruptingBackend(), output=f"{out_dir}/", jobs=1)
-    assert sorted(p.name for p in out_dir.iterdir()) == ["alpha.json", "bravo.json"]
-    for p in out_dir.iterdir():
-        assert json.loads(p.read_text())["source"]["name"].endswith(p.stem + ".txt")
+    assert sorted(briefings(out_dir)) == [str(corpus / "alpha.txt"), str(corpus / "bravo.txt")]
     assert leftovers(tmp_path) == []
 
 
@@ -413,7 +469,7 @@ def test_a_signal_mid_run_stops_cleanly(tmp_path, corpus, web, jobs, sig, code, 
                              "-f", "json", "--jobs", jobs], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 60
-        while not (out_dir / "bravo.json").exists():
+        while not list(out_dir.glob("bravo-*.json")):
             assert time.monotonic() < deadline and proc.poll() is None, "the first articles were never written"
             time.sleep(0.05)
         time.sleep(0.3)  # let the run reach the slow page
@@ -424,7 +480,7 @@ def test_a_signal_mid_run_stops_cleanly(tmp_path, corpus, web, jobs, sig, code, 
     assert proc.returncode == code, err
     assert out == b""
     assert err.decode().splitlines()[-1] == f"briefer: {word}"
-    assert sorted(p.name for p in out_dir.iterdir()) == ["alpha.json", "bravo.json"]
+    assert sorted(briefings(out_dir)) == [str(corpus / "alpha.txt"), str(corpus / "bravo.txt")]
     assert all(json.loads(p.read_text())["title"] for p in out_dir.iterdir())
     assert leftovers(tmp_path) == []
 
