@@ -85,6 +85,9 @@ class Fetcher:
         """Return the page at ``url`` as an Article; raise FetchError naming the URL if it cannot."""
         import httpx
 
+        problem = _url_problem(url)
+        if problem is not None:
+            raise FetchError(problem, source=url)
         try:
             with self.client.stream("GET", url) as response:
                 if response.status_code >= 400:
@@ -129,6 +132,18 @@ class Fetcher:
 
     def __exit__(self, *exc: Any) -> None:
         self.close()
+
+
+def _url_problem(url: str) -> str | None:
+    """Return why ``url`` cannot be fetched as it is written, or None if it can be tried."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018  # a port that is no number, or out of range, raises here
+    except ValueError as exc:
+        return f"not a valid URL ({exc}): check how it is written"
+    if not parts.hostname:
+        return "not a valid URL (it names no host): check how it is written"
+    return None
 
 
 def _format_of(response: httpx.Response, url: str) -> InputFormat | None:

@@ -158,6 +158,18 @@ def test_a_refused_connection_is_one_line(capsys):
     assert "connection refused" in line and f"127.0.0.1:{port}" in line
 
 
+@pytest.mark.parametrize(("url", "why"), [
+    ("http://[bad/x", "Invalid IPv6 URL"),
+    ("http://news.example:99999/x", "Port out of range"),
+    ("https:///x", "it names no host"),
+])
+@pytest.mark.parametrize("output", [[], ["-o", "DIR/"]])
+def test_a_malformed_url_is_one_line_naming_it(capsys, tmp_path, url, why, output):
+    code, out, err = run(["brief", url, *[str(tmp_path) + "/" if a == "DIR/" else a for a in output]], capsys)
+    assert code == 3 and out == ""
+    assert one_error(err).startswith(f"briefer: error: {url}: not a valid URL ({why}")
+
+
 def test_a_dns_failure_is_one_line():
     # A real lookup would leave the machine, so the resolver's failure is played by a transport.
     def unresolvable(request: httpx.Request) -> httpx.Response:
