@@ -107,7 +107,8 @@ class Fetcher:
         except httpx.UnsupportedProtocol as exc:
             raise FetchError(f"cannot fetch this URL: {exc}", source=url) from None
         except httpx.ConnectError as exc:
-            raise FetchError(_connect_message(exc, url), source=url) from None
+            proxy = _proxy_for(url) if self._owns_client else None  # a client given to us has its own
+            raise FetchError(_connect_message(exc, url, proxy), source=url) from None
         except httpx.TransportError as exc:
             raise FetchError(f"network error: {_first_line(exc) or type(exc).__name__}", source=url) from None
         if format is None:
@@ -168,20 +169,50 @@ def _status_message(response: httpx.Response) -> str:
     return f"HTTP {code} {reason}: {hint}".replace("  ", " ")
 
 
-def _connect_message(exc: Exception, url: str) -> str:
-    host = urlsplit(url).hostname or url
+def _connect_message(exc: Exception, url: str, proxy: tuple[str, str] | None = None) -> str:
+    """Return what went wrong connecting for ``url``: to its server, or to the ``proxy`` (address,
+    and the variable that set it) that requests for it go through."""
     cause = _root_cause(exc)
-    if isinstance(cause, socket.gaierror) or _looks_like_dns(str(exc)):
-        return f"cannot resolve the host name {host} (DNS lookup failed: check the URL and your network)"
-    if isinstance(cause, ConnectionRefusedError) or getattr(cause, "errno", None) == errno.ECONNREFUSED \
-            or "refused" in str(exc).lower():
-        port = urlsplit(url).port
-        where = f"{host}:{port}" if port else host
-        return f"connection refused by {where}: is the server up?"
+    dns = isinstance(cause, socket.gaierror) or _looks_like_dns(str(exc))
+    refused = isinstance(cause, ConnectionRefusedError) or getattr(cause, "errno", None) == errno.ECONNREFUSED \
+        or "refused" in str(exc).lower()
     text = _first_line(exc)
+    if proxy is not None:
+        address, variable = proxy
+        try:
+            address = urlsplit(address if "://" in address else f"http://{address}").netloc or address
+        except ValueError:
+            pass
+        where = f"the proxy {address} (set by {variable})"
+        if dns:
+            return f"cannot resolve the host name of {where}: check {variable}"
+        if refused:
+            return f"connection refused by {where}: is the proxy up?"
+        return f"cannot connect to {where}: {text or type(exc).__name__}"
+    host = urlsplit(url).hostname or url
+    if dns:
+        return f"cannot resolve the host name {host} (DNS lookup failed: check the URL and your network)"
+    if refused:
+        port = urlsplit(url).port
+        return f"connection refused by {f'{host}:{port}' if port else host}: is the server up?"
     if "certificate" in text.lower() or "ssl" in text.lower():
         return f"secure connection to {host} failed: {text}"
     return f"cannot connect to {host}: {text or type(exc).__name__}"
+
+
+def _proxy_for(url: str) -> tuple[str, str] | None:
+    """Return the proxy a request for ``url`` goes through, and the variable that set it; None if
+    it goes straight to the server. The same settings httpx reads (``trust_env``)."""
+    import urllib.request
+
+    scheme, host = urlsplit(url).scheme.lower(), urlsplit(url).hostname or ""
+    proxies = urllib.request.getproxies()
+    if urllib.request.proxy_bypass(host):  # NO_PROXY
+        return None
+    for key in (scheme, "all"):
+        if proxies.get(key):
+            return proxies[key], f"{key.upper()}_PROXY"
+    return None
 
 
 def _root_cause(exc: BaseException) -> BaseException:

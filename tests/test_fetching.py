@@ -198,6 +198,17 @@ def test_proxies_come_from_the_environment(web, monkeypatch, capsys):
     assert "Fetched http://news.example/story via the proxy" in json.loads(out)["text"]
 
 
+def test_a_refused_proxy_is_named_as_the_proxy(monkeypatch, capsys):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{port}")  # nothing listens there
+    code, _, err = run(["brief", "http://news.example/story"], capsys)
+    assert code == 3
+    assert one_error(err) == (f"briefer: error: http://news.example/story: connection refused by the proxy "
+                              f"127.0.0.1:{port} (set by HTTP_PROXY): is the proxy up?")
+
+
 def test_timeout_and_limits_come_from_the_environment_too(web, monkeypatch, capsys):
     monkeypatch.setenv("BRIEFER_MAX_BYTES", "1000")
     code, _, err = run(["brief", f"{web}/article.html"], capsys)
