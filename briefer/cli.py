@@ -136,7 +136,9 @@ def brief(
         bool, typer.Option("--unordered", help="Write results as they finish instead of in input order.")
     ] = False,
     timeout: Annotated[
-        Optional[float], typer.Option("--timeout", min=0.001, help="Seconds to wait for a server: a page being fetched, a model's reply. [default: 60]")
+        Optional[float],
+        typer.Option("--timeout", min=0.001, help="Seconds to wait for a server: a page being fetched, a model's "
+                     "reply; a whole page gets 4 × this. [default: 60]"),
     ] = None,
     max_bytes: Annotated[
         Optional[int], typer.Option("--max-bytes", min=1, help="Largest page fetched from a URL. [default: 10000000]")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import socket
+import time
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -24,6 +25,9 @@ DEFAULT_TIMEOUT = 60.0  # shared with backends that call a server, where a local
 DEFAULT_MAX_BYTES = 10_000_000
 DEFAULT_USER_AGENT = f"briefer/{__version__} (news briefing tool)"
 MAX_REDIRECTS = 10
+# --timeout bounds each wait for the server; a whole page, redirects included, gets this many
+# times as long, so a server that trickles a page (a byte now and then) cannot hold a run for ever.
+DEADLINE_TIMEOUTS = 4
 
 # What an article can be served as. Anything else (PDF, images, archives, JSON, feeds) is refused
 # before its body is read, with the type named, rather than decoded into garbage.
@@ -88,12 +92,13 @@ class Fetcher:
         problem = _url_problem(url)
         if problem is not None:
             raise FetchError(problem, source=url)
+        deadline = time.monotonic() + DEADLINE_TIMEOUTS * self.timeout
         try:
             with self.client.stream("GET", url) as response:
                 if response.status_code >= 400:
                     raise FetchError(_status_message(response), source=url)
                 format = _format_of(response, url)
-                data = self._read_capped(response, url)
+                data = self._read_capped(response, url, deadline)
                 charset = response.charset_encoding
         except httpx.TooManyRedirects:
             raise FetchError(f"more than {MAX_REDIRECTS} redirects: the site sends briefer in a loop", source=url) from None
@@ -115,8 +120,9 @@ class Fetcher:
             format = sniff_format(data)
         return article_from_bytes(data, name=url, format=format, id=id, charset=charset)
 
-    def _read_capped(self, response: httpx.Response, url: str) -> bytes:
-        """Return the body, refusing it as soon as it passes ``max_bytes`` (before, if declared)."""
+    def _read_capped(self, response: httpx.Response, url: str, deadline: float) -> bytes:
+        """Return the body, refusing it as soon as it passes ``max_bytes`` (before, if declared)
+        or the time left runs out."""
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > self.max_bytes:
             raise FetchError(_too_large(int(declared), self.max_bytes), source=url)
@@ -126,6 +132,10 @@ class Fetcher:
             body += piece
             if len(body) > self.max_bytes:
                 raise FetchError(_too_large(None, self.max_bytes), source=url)
+            if time.monotonic() > deadline:
+                raise FetchError(
+                    f"the page took more than {DEADLINE_TIMEOUTS * self.timeout:g}s to arrive ({DEADLINE_TIMEOUTS} × "
+                    "--timeout): the server sends it too slowly (raise --timeout if the site is slow)", source=url)
         return bytes(body)
 
     def __enter__(self) -> Fetcher:

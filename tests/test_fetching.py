@@ -6,6 +6,7 @@ import json
 import socket
 import subprocess
 import sys
+import time
 
 import httpx
 import pytest
@@ -90,6 +91,16 @@ def test_a_slow_server_times_out(web, capsys):
     assert code == 3
     line = one_error(err)
     assert "timed out after 0.3s" in line and "--timeout" in line
+
+
+def test_a_page_trickled_a_byte_at_a_time_is_cut_off_at_four_timeouts(web, capsys):
+    start = time.monotonic()
+    code, _, err = run(["brief", f"{web}/trickle?every=0.1", "--timeout", "0.5"], capsys)
+    took = time.monotonic() - start
+    assert code == 3
+    assert one_error(err) == (f"briefer: error: {web}/trickle?every=0.1: the page took more than 2s to arrive "
+                              "(4 × --timeout): the server sends it too slowly (raise --timeout if the site is slow)")
+    assert 2 <= took < 6  # the server would go on for 10 s
 
 
 def test_an_endless_body_is_cut_off_at_max_bytes(web, capsys):
