@@ -4,8 +4,8 @@ Inputs are read lazily and results written as they come, so memory stays flat ho
 list: at most a small window of inputs is in flight (``4 × jobs``), and no list of results is
 kept. With ``jobs > 1`` the articles are briefed in worker processes, each building its backend
 once; results are still written in input order unless ``unordered``. A bad input is reported and
-skipped. The exit code tells the caller how it went: 0 all briefed, 1 some failed (the others
-written), 3 none could be briefed.
+skipped. The exit code tells the caller how it went: 0 none failed, 1 some failed (the others
+written, or skipped as written before), 3 every input failed.
 """
 
 from __future__ import annotations
@@ -56,7 +56,8 @@ class Counts:
     def exit_code(self) -> int:
         if self.failed == 0:
             return EXIT_OK
-        return EXIT_SOME_FAILED if self.briefed else EXIT_NONE_BRIEFED
+        # An input skipped as written by an earlier run is done, as much as one briefed now.
+        return EXIT_SOME_FAILED if self.briefed or self.skipped else EXIT_NONE_BRIEFED
 
     def summary(self) -> str:
         """Return the one-line account of the run, e.g. ``briefed 1980, failed 20 (see above)``."""

@@ -1,7 +1,8 @@
 """The command line: flags → Settings → pipeline → render → stdout; errors → one line on stderr.
 
-Exit codes: 0 all inputs briefed; 1 some failed, the rest written; 2 usage or configuration error;
-3 nothing could be briefed. They live on the error classes (errors.py) and are handled in `main`.
+Exit codes: 0 no input failed; 1 some failed, the rest written (or skipped as written before); 2
+usage or configuration error; 3 every input failed. They live on the error classes (errors.py) and
+are handled in `main`.
 """
 
 from __future__ import annotations

@@ -331,6 +331,15 @@ def test_skip_existing_does_only_the_new_articles(tmp_path, corpus, capsys):
     assert json.loads(foxtrot.read_text())["title"] == "Port reopens after strike"
 
 
+def test_skipped_inputs_count_as_done_for_the_exit_code(tmp_path, corpus, capsys):
+    out_dir = tmp_path / "out"
+    assert run(["brief", str(corpus), "-f", "json", "-o", f"{out_dir}/"], capsys)[0] == 0
+    code, _, err = run(["brief", str(corpus), str(tmp_path / "gone.txt"), "-f", "json", "-o", f"{out_dir}/",
+                        "--skip-existing"], capsys)
+    assert code == 1  # some failed, the rest is done: not 3, "nothing could be briefed"
+    assert err.splitlines()[-1] == f"briefer: briefed 0, failed 1 (see above), skipped {len(STORIES)} already written"
+
+
 def test_skip_existing_needs_an_output_directory(corpus, capsys):
     code, _, err = run(["brief", str(corpus), "--skip-existing"], capsys)
     assert code == 2 and "-o DIR/" in err and len(err.splitlines()) == 1
