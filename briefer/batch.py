@@ -175,7 +175,7 @@ def _prepare(names: Iterable[str | Input | InputError], out_dir: OutputDirectory
         target = None
         if out_dir is not None:
             target = out_dir.target(item.name, url=item.url is not None, id=item.id, data=item.data)
-            if skip_existing and target.exists():
+            if skip_existing and out_dir.written(target):
                 yield Outcome(index, label_of(item), id=item.id, target=target, skipped=True)
                 continue
         yield (index, item, target)

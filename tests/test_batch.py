@@ -331,6 +331,18 @@ def test_skip_existing_does_only_the_new_articles(tmp_path, corpus, capsys):
     assert json.loads(foxtrot.read_text())["title"] == "Port reopens after strike"
 
 
+def test_skip_existing_briefs_again_a_file_a_power_cut_left_empty(tmp_path, corpus, capsys):
+    # Files of a directory are not forced to disk one by one; what a power cut can leave is an
+    # empty file under the final name, which must not pass for a briefing.
+    out_dir = tmp_path / "out"
+    assert run(["brief", str(corpus), "-f", "json", "-o", f"{out_dir}/"], capsys)[0] == 0
+    [alpha] = out_dir.glob("alpha-*.json")
+    alpha.write_bytes(b"")
+    code, _, err = run(["brief", str(corpus), "-f", "json", "-o", f"{out_dir}/", "--skip-existing"], capsys)
+    assert code == 0 and err.splitlines()[-1] == f"briefer: briefed 1, failed 0, skipped {len(STORIES) - 1} already written"
+    assert json.loads(alpha.read_text())["title"] == STORIES["alpha"][0]
+
+
 def test_skipped_inputs_count_as_done_for_the_exit_code(tmp_path, corpus, capsys):
     out_dir = tmp_path / "out"
     assert run(["brief", str(corpus), "-f", "json", "-o", f"{out_dir}/"], capsys)[0] == 0
