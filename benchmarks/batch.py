@@ -149,8 +149,10 @@ def main() -> None:
               " (load average now {:.2f})".format(os.getloadavg()[0]))
         out_dir = folder / "out"
         wall, _, _ = run(["brief", "--inputs-from", str(big), "-f", "json", "-o", f"{out_dir}/", "--jobs", "2"])
-        print(f"--jobs 2 -o DIR/ (one .json file per article): {wall:.2f} s  {opts.articles / wall:.1f} articles/s,"
-              f" {len(list(out_dir.iterdir()))} files")
+        # A file is named after its input, and the list repeats the corpus: each of its files is
+        # written again every time its article comes round.
+        print(f"--jobs 2 -o DIR/ (one .json file per input): {wall:.2f} s  {opts.articles / wall:.1f} articles/s,"
+              f" {opts.articles} writes to {len(list(out_dir.iterdir()))} files")
 
         print(f"\n## Peak memory of the whole run (briefer + workers), sampled every {SAMPLE_SECONDS * 1000:.0f} ms")
         for n in (opts.articles // 10, opts.articles):
