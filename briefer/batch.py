@@ -125,7 +125,8 @@ def run_batch(
     try:
         if jobs > 1:
             inputs = ReadAhead(prepared, ahead=READ_AHEAD)
-            outcomes = _briefed(inputs, job, local, jobs=jobs, unordered=unordered, tick=lambda: progress.update(counts))
+            outcomes = _briefed(inputs, job, local, jobs=jobs, unordered=unordered,
+                                tick=lambda: progress.update(counts))
         else:  # read one input, brief it, write it: a slow source holds back nothing already done
             outcomes = (x if isinstance(x, Outcome) else local.run(*x) for x in prepared)
         # Closed here, not whenever the garbage collector gets to it: an error that stops the run
@@ -184,8 +185,8 @@ def _prepare(names: Iterable[str | Input | InputError], out_dir: OutputDirectory
 def _briefed(inputs: ReadAhead[Task | Outcome], job: Job, local: Worker, **kw: Any) -> Iterator[Outcome]:
     """Yield the outcome of every input: briefed by worker processes, unless there is only one."""
     first = inputs.get()
-    # A single input never pays for starting workers; inputs that come slowly (a scraper on stdin)
-    # do not wait to be two before the first is briefed.
+    # A single input never pays for starting workers. A first input waits for a second only a
+    # moment, so records that come slowly (a scraper on stdin) are briefed as they come.
     second = inputs.get(timeout=ALONE_WAIT) if first is not None else None
     if second is None and inputs.ended:
         if first is not None:

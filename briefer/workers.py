@@ -380,7 +380,7 @@ def run_parallel(head: list[Task | Outcome], inputs: ReadAhead[Task | Outcome], 
                     tasks, alone = [waiting.popleft() for _ in range(min(group, len(waiting)))], False
                 if pool.give(slot, tasks, alone=alone):
                     in_flight += len(tasks)
-                else:
+                else:  # the worker was dead already; as good as dying on them, and retried the same
                     died(tasks, alone)
             if unordered:
                 for index in list(ready):
