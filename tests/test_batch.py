@@ -478,6 +478,20 @@ def test_ctrl_c_leaves_a_single_output_file_untouched(tmp_path, corpus):
     assert leftovers(tmp_path) == []
 
 
+def test_a_ctrl_c_while_a_worker_is_forked_is_not_lost(corpus):
+    # Delivered right as the process forks, inside the fork hooks (logging has some), the Ctrl-C
+    # used to raise KeyboardInterrupt there, where it is printed as 'Exception ignored' and dropped.
+    script = "\n".join([
+        "import os, signal, sys",
+        "os.register_at_fork(after_in_parent=lambda: os.kill(os.getpid(), signal.SIGINT))",
+        "from briefer.cli import main",
+        f"sys.exit(main(['brief', {str(corpus)!r}, '-f', 'jsonl', '--jobs', '2']))",
+    ])
+    r = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60)
+    assert r.returncode == 130
+    assert r.stderr.decode().splitlines() == ["briefer: briefed 0, failed 0", "briefer: interrupted"]
+
+
 @pytest.mark.parametrize(("jobs", "sig", "code", "word"), [
     ("1", signal.SIGINT, 130, "interrupted"),
     ("2", signal.SIGINT, 130, "interrupted"),
