@@ -7,7 +7,7 @@ articles, and start-up (wall time and imports of `briefer --help` and of a one-a
 The articles are ../shared/corpus/summaries/*.txt (the .ref.txt summaries left out), repeated to
 the count asked, fed through `--inputs-from`. Each run is a fresh `python -m briefer` process.
 Peak RSS is the largest sum, over the run, of the resident memory of briefer and all its worker
-processes (sampled from /proc every 10 ms), so it counts the workers that `--jobs` adds.
+processes (sampled from /proc every 20 ms), so it counts the workers that `--jobs` adds.
 Exits non-zero if the extractive path imports openai or httpx.
 """
 
@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "summaries"
 SEED = ROOT / "seeds" / "alaska-summit.txt"
 FORBIDDEN = ("openai", "httpx")
+SAMPLE_SECONDS = 0.02  # between two samples of the memory of the process tree
 
 
 def articles() -> list[Path]:
@@ -94,7 +95,7 @@ def run(args: list[str], *, sample: bool = False) -> tuple[float, float, float]:
             break
         rss, pss = tree_memory_kib(proc.pid)
         peak, peak_pss = max(peak, rss), max(peak_pss, pss)
-        time.sleep(0.02)
+        time.sleep(SAMPLE_SECONDS)
     proc.returncode = os.waitstatus_to_exitcode(status)
     wall = time.perf_counter() - start
     err = proc.stderr.read() if proc.stderr else b""
@@ -116,7 +117,7 @@ def imported_by(args: list[str]) -> set[str]:
 
 def main() -> None:
     global CORPUS
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--articles", type=int, default=2000)
     ap.add_argument("--runs", type=int, default=3, help="runs of each start-up command")
     ap.add_argument("--corpus", type=Path, default=CORPUS, help="folder of article .txt files")
@@ -148,10 +149,12 @@ def main() -> None:
               " (load average now {:.2f})".format(os.getloadavg()[0]))
         out_dir = folder / "out"
         wall, _, _ = run(["brief", "--inputs-from", str(big), "-f", "json", "-o", f"{out_dir}/", "--jobs", "2"])
-        print(f"--jobs 2 -o DIR/ (one .json file per article): {wall:.2f} s  {opts.articles / wall:.1f} articles/s,"
-              f" {len(list(out_dir.iterdir()))} files")
+        # A file is named after its input, and the list repeats the corpus: each of its files is
+        # written again every time its article comes round.
+        print(f"--jobs 2 -o DIR/ (one .json file per input): {wall:.2f} s  {opts.articles / wall:.1f} articles/s,"
+              f" {opts.articles} writes to {len(list(out_dir.iterdir()))} files")
 
-        print("\n## Peak memory of the whole run (briefer + workers), sampled every 20 ms")
+        print(f"\n## Peak memory of the whole run (briefer + workers), sampled every {SAMPLE_SECONDS * 1000:.0f} ms")
         for n in (opts.articles // 10, opts.articles):
             listing = write_list(n, folder)
             for jobs in (1, 2):

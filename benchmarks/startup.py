@@ -45,7 +45,7 @@ def imported_by(args: list[str]) -> set[str]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--runs", type=int, default=5)
     runs = ap.parse_args().runs
     print(f"python {sys.version.split()[0]}, {runs} runs each, median (min-max)")

@@ -4,8 +4,8 @@ Inputs are read lazily and results written as they come, so memory stays flat ho
 list: at most a small window of inputs is in flight (``4 × jobs``), and no list of results is
 kept. With ``jobs > 1`` the articles are briefed in worker processes, each building its backend
 once; results are still written in input order unless ``unordered``. A bad input is reported and
-skipped. The exit code tells the caller how it went: 0 all briefed, 1 some failed (the others
-written), 3 none could be briefed.
+skipped. The exit code tells the caller how it went: 0 none failed, 1 some failed (the others
+written, or skipped as written before), 3 every input failed.
 """
 
 from __future__ import annotations
@@ -15,13 +15,14 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Protocol
+from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
 from .backends import Backend
 from .errors import BrieferError, ConfigError, InputError, UsageError
 from .settings import Settings
 from .sinks import AtomicFile, OutputClosed, OutputDirectory, Stdout, is_directory_target, uninterrupted
-from .sources import Input, iter_inputs
+from .readahead import ReadAhead
+from .sources import Input, iter_inputs, standard_input
 from .workers import InternalError, Job, Outcome, Task, Worker, label_of, run_parallel
 
 if TYPE_CHECKING:
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
 Reporter = Callable[[BrieferError], None]
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_NONE_BRIEFED = 0, 1, 3
+READ_AHEAD = 32  # inputs read and waiting for the main thread to take them
+ALONE_WAIT = 0.5  # seconds a first input waits for a second before workers are started for it anyway
 
 __all__ = ["Counts", "InternalError", "Progress", "run_batch"]
 
@@ -53,7 +56,8 @@ class Counts:
     def exit_code(self) -> int:
         if self.failed == 0:
             return EXIT_OK
-        return EXIT_SOME_FAILED if self.briefed else EXIT_NONE_BRIEFED
+        # An input skipped as written by an earlier run is done, as much as one briefed now.
+        return EXIT_SOME_FAILED if self.briefed or self.skipped else EXIT_NONE_BRIEFED
 
     def summary(self) -> str:
         """Return the one-line account of the run, e.g. ``briefed 1980, failed 20 (see above)``."""
@@ -117,13 +121,14 @@ def run_batch(
     progress = progress or _Silent()
     local = Worker(job, in_process=True)
     prepared = _prepare(names, out_dir, skip_existing=skip_existing, stdin=stdin)
+    inputs: ReadAhead[Task | Outcome] | None = None
     try:
-        first = [x for _, x in zip(range(2), prepared)]  # one input never pays for starting workers
-        work = _chain(first, prepared)
-        if jobs > 1 and len(first) > 1:
-            outcomes = run_parallel(work, job, jobs=jobs, unordered=unordered, tick=lambda: progress.update(counts))
-        else:
-            outcomes = (x if isinstance(x, Outcome) else local.run(*x) for x in work)
+        if jobs > 1:
+            inputs = ReadAhead(prepared, ahead=READ_AHEAD)
+            outcomes = _briefed(inputs, job, local, jobs=jobs, unordered=unordered,
+                                tick=lambda: progress.update(counts))
+        else:  # read one input, brief it, write it: a slow source holds back nothing already done
+            outcomes = (x if isinstance(x, Outcome) else local.run(*x) for x in prepared)
         # Closed here, not whenever the garbage collector gets to it: an error that stops the run
         # (a refused key) must stop the workers now. A pool shut down as the interpreter exits
         # finds its pipes already closed and prints a traceback under the one-line error.
@@ -139,6 +144,8 @@ def run_batch(
         counts.output_closed = True
         raise
     finally:
+        if inputs is not None:
+            inputs.close()
         writer.close()
         local.close()
         progress.finish(counts)
@@ -164,15 +171,29 @@ def _prepare(names: Iterable[str | Input | InputError], out_dir: OutputDirectory
             continue
         if item.path is None and item.url is None and item.data is None:
             # Standard input is read here: worker processes have none.
-            stream = stdin if stdin is not None else sys.stdin.buffer
+            stream = stdin if stdin is not None else standard_input()
             item = Input(item.name, id=item.id, data=stream.read(), format=item.format)
         target = None
         if out_dir is not None:
-            target = out_dir.target(item.name, url=item.url is not None, id=item.id)
-            if skip_existing and target.exists():
+            target = out_dir.target(item.name, url=item.url is not None, id=item.id, data=item.data)
+            if skip_existing and out_dir.written(target):
                 yield Outcome(index, label_of(item), id=item.id, target=target, skipped=True)
                 continue
         yield (index, item, target)
+
+
+def _briefed(inputs: ReadAhead[Task | Outcome], job: Job, local: Worker, **kw: Any) -> Iterator[Outcome]:
+    """Yield the outcome of every input: briefed by worker processes, unless there is only one."""
+    first = inputs.get()
+    # A single input never pays for starting workers. A first input waits for a second only a
+    # moment, so records that come slowly (a scraper on stdin) are briefed as they come.
+    second = inputs.get(timeout=ALONE_WAIT) if first is not None else None
+    if second is None and inputs.ended:
+        if first is not None:
+            yield first if isinstance(first, Outcome) else local.run(*first)
+        return
+    head = [x for x in (first, second) if x is not None]
+    yield from run_parallel(head, inputs, job, **kw)
 
 
 def _expand(names: Iterable[str | Input | InputError]) -> Iterator[Input | InputError]:
@@ -181,11 +202,6 @@ def _expand(names: Iterable[str | Input | InputError]) -> Iterator[Input | Input
             yield from iter_inputs([name])
         else:
             yield name
-
-
-def _chain(first: list, rest: Iterator) -> Iterator:
-    yield from first
-    yield from rest
 
 
 # --- the writer: the one place where results reach stdout, a file or a directory ----------------

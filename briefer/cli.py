@@ -1,7 +1,8 @@
 """The command line: flags → Settings → pipeline → render → stdout; errors → one line on stderr.
 
-Exit codes: 0 all inputs briefed; 1 some failed, the rest written; 2 usage or configuration error;
-3 nothing could be briefed. They live on the error classes (errors.py) and are handled in `main`.
+Exit codes: 0 no input failed; 1 some failed, the rest written (or skipped as written before); 2
+usage or configuration error; 3 every input failed. They live on the error classes (errors.py) and
+are handled in `main`.
 """
 
 from __future__ import annotations
@@ -136,7 +137,9 @@ def brief(
         bool, typer.Option("--unordered", help="Write results as they finish instead of in input order.")
     ] = False,
     timeout: Annotated[
-        Optional[float], typer.Option("--timeout", min=0.001, help="Seconds to wait for a server: a page being fetched, a model's reply. [default: 60]")
+        Optional[float],
+        typer.Option("--timeout", min=0.001, help="Seconds to wait for a server: a page being fetched, a model's "
+                     "reply; a whole page gets 4 × this. [default: 60]"),
     ] = None,
     max_bytes: Annotated[
         Optional[int], typer.Option("--max-bytes", min=1, help="Largest page fetched from a URL. [default: 10000000]")

@@ -18,7 +18,8 @@
 The exit code lives on the class, so the CLI handles every error in one place. A ConfigError met
 while briefing (a refused key, an unknown model) stops a batch: the next article would meet it too. An InputError or a
 BackendError concerns one article: with several inputs the CLI reports it, goes on with the rest,
-and exits 1 when some articles were briefed and 3 when none were. Anything that is not a
+and exits 1 when some articles were briefed (or skipped as written before) and 3 when every one
+failed. Anything that is not a
 BrieferError is a bug and keeps its traceback (the CLI shows it with --debug).
 """
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import socket
+import time
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -24,6 +25,9 @@ DEFAULT_TIMEOUT = 60.0  # shared with backends that call a server, where a local
 DEFAULT_MAX_BYTES = 10_000_000
 DEFAULT_USER_AGENT = f"briefer/{__version__} (news briefing tool)"
 MAX_REDIRECTS = 10
+# --timeout bounds each wait for the server; a whole page, redirects included, gets this many
+# times as long, so a server that trickles a page (a byte now and then) cannot hold a run for ever.
+DEADLINE_TIMEOUTS = 4
 
 # What an article can be served as. Anything else (PDF, images, archives, JSON, feeds) is refused
 # before its body is read, with the type named, rather than decoded into garbage.
@@ -85,12 +89,16 @@ class Fetcher:
         """Return the page at ``url`` as an Article; raise FetchError naming the URL if it cannot."""
         import httpx
 
+        problem = _url_problem(url)
+        if problem is not None:
+            raise FetchError(problem, source=url)
+        deadline = time.monotonic() + DEADLINE_TIMEOUTS * self.timeout
         try:
             with self.client.stream("GET", url) as response:
                 if response.status_code >= 400:
                     raise FetchError(_status_message(response), source=url)
                 format = _format_of(response, url)
-                data = self._read_capped(response, url)
+                data = self._read_capped(response, url, deadline)
                 charset = response.charset_encoding
         except httpx.TooManyRedirects:
             raise FetchError(f"more than {MAX_REDIRECTS} redirects: the site sends briefer in a loop", source=url) from None
@@ -104,15 +112,17 @@ class Fetcher:
         except httpx.UnsupportedProtocol as exc:
             raise FetchError(f"cannot fetch this URL: {exc}", source=url) from None
         except httpx.ConnectError as exc:
-            raise FetchError(_connect_message(exc, url), source=url) from None
+            proxy = _proxy_for(url) if self._owns_client else None  # a client given to us has its own
+            raise FetchError(_connect_message(exc, url, proxy), source=url) from None
         except httpx.TransportError as exc:
             raise FetchError(f"network error: {_first_line(exc) or type(exc).__name__}", source=url) from None
         if format is None:
             format = sniff_format(data)
         return article_from_bytes(data, name=url, format=format, id=id, charset=charset)
 
-    def _read_capped(self, response: httpx.Response, url: str) -> bytes:
-        """Return the body, refusing it as soon as it passes ``max_bytes`` (before, if declared)."""
+    def _read_capped(self, response: httpx.Response, url: str, deadline: float) -> bytes:
+        """Return the body, refusing it as soon as it passes ``max_bytes`` (before, if declared)
+        or the time left runs out."""
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > self.max_bytes:
             raise FetchError(_too_large(int(declared), self.max_bytes), source=url)
@@ -122,6 +132,10 @@ class Fetcher:
             body += piece
             if len(body) > self.max_bytes:
                 raise FetchError(_too_large(None, self.max_bytes), source=url)
+            if time.monotonic() > deadline:
+                raise FetchError(
+                    f"the page took more than {DEADLINE_TIMEOUTS * self.timeout:g}s to arrive ({DEADLINE_TIMEOUTS} × "
+                    "--timeout): the server sends it too slowly (raise --timeout if the site is slow)", source=url)
         return bytes(body)
 
     def __enter__(self) -> Fetcher:
@@ -129,6 +143,18 @@ class Fetcher:
 
     def __exit__(self, *exc: Any) -> None:
         self.close()
+
+
+def _url_problem(url: str) -> str | None:
+    """Return why ``url`` cannot be fetched as it is written, or None if it can be tried."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018  # a port that is no number, or out of range, raises here
+    except ValueError as exc:
+        return f"not a valid URL ({exc}): check how it is written"
+    if not parts.hostname:
+        return "not a valid URL (it names no host): check how it is written"
+    return None
 
 
 def _format_of(response: httpx.Response, url: str) -> InputFormat | None:
@@ -153,20 +179,50 @@ def _status_message(response: httpx.Response) -> str:
     return f"HTTP {code} {reason}: {hint}".replace("  ", " ")
 
 
-def _connect_message(exc: Exception, url: str) -> str:
-    host = urlsplit(url).hostname or url
+def _connect_message(exc: Exception, url: str, proxy: tuple[str, str] | None = None) -> str:
+    """Return what went wrong connecting for ``url``: to its server, or to the ``proxy`` (address,
+    and the variable that set it) that requests for it go through."""
     cause = _root_cause(exc)
-    if isinstance(cause, socket.gaierror) or _looks_like_dns(str(exc)):
-        return f"cannot resolve the host name {host} (DNS lookup failed: check the URL and your network)"
-    if isinstance(cause, ConnectionRefusedError) or getattr(cause, "errno", None) == errno.ECONNREFUSED \
-            or "refused" in str(exc).lower():
-        port = urlsplit(url).port
-        where = f"{host}:{port}" if port else host
-        return f"connection refused by {where}: is the server up?"
+    dns = isinstance(cause, socket.gaierror) or _looks_like_dns(str(exc))
+    refused = isinstance(cause, ConnectionRefusedError) or getattr(cause, "errno", None) == errno.ECONNREFUSED \
+        or "refused" in str(exc).lower()
     text = _first_line(exc)
+    if proxy is not None:
+        address, variable = proxy
+        try:
+            address = urlsplit(address if "://" in address else f"http://{address}").netloc or address
+        except ValueError:
+            pass
+        where = f"the proxy {address} (set by {variable})"
+        if dns:
+            return f"cannot resolve the host name of {where}: check {variable}"
+        if refused:
+            return f"connection refused by {where}: is the proxy up?"
+        return f"cannot connect to {where}: {text or type(exc).__name__}"
+    host = urlsplit(url).hostname or url
+    if dns:
+        return f"cannot resolve the host name {host} (DNS lookup failed: check the URL and your network)"
+    if refused:
+        port = urlsplit(url).port
+        return f"connection refused by {f'{host}:{port}' if port else host}: is the server up?"
     if "certificate" in text.lower() or "ssl" in text.lower():
         return f"secure connection to {host} failed: {text}"
     return f"cannot connect to {host}: {text or type(exc).__name__}"
+
+
+def _proxy_for(url: str) -> tuple[str, str] | None:
+    """Return the proxy a request for ``url`` goes through, and the variable that set it; None if
+    it goes straight to the server. The same settings httpx reads (``trust_env``)."""
+    import urllib.request
+
+    scheme, host = urlsplit(url).scheme.lower(), urlsplit(url).hostname or ""
+    proxies = urllib.request.getproxies()
+    if urllib.request.proxy_bypass(host):  # NO_PROXY
+        return None
+    for key in (scheme, "all"):
+        if proxies.get(key):
+            return proxies[key], f"{key.upper()}_PROXY"
+    return None
 
 
 def _root_cause(exc: BaseException) -> BaseException:

@@ -8,7 +8,6 @@ batch reports it in its turn like any other failed input.
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 from pathlib import Path
@@ -16,7 +15,7 @@ from typing import IO
 
 from .errors import InputError, UsageError
 from .models import InputFormat
-from .sources import STDIN, Input, is_url, iter_inputs
+from .sources import STDIN, Input, is_url, iter_inputs, standard_input
 
 # The content fields a record may carry, and the format each one means.
 RECORD_FIELDS: dict[str, InputFormat | None] = {"text": None, "markdown": "markdown", "html": "html", "url": None}
@@ -149,7 +148,7 @@ class InputPlan:
 
     def _open(self, name: str) -> IO[bytes]:
         if name == STDIN:
-            return nullcontext(self._stdin or sys.stdin.buffer)  # type: ignore[return-value]
+            return nullcontext(self._stdin or standard_input())  # type: ignore[return-value]
         return open(name, "rb")
 
 

@@ -46,6 +46,26 @@ class Input:
     format: InputFormat | None = None
 
 
+_stdin: tuple[object, BinaryIO] | None = None
+
+
+def standard_input() -> BinaryIO:
+    """Return standard input as a binary stream of briefer's own, the same one for the whole run.
+
+    Not ``sys.stdin.buffer``: a batch reads its inputs in a thread, and a thread blocked reading a
+    stream holds that stream's lock. A forked worker closes ``sys.stdin`` (multiprocessing does, as
+    it starts), and so does Python as it exits; either would wait for that lock for ever, or abort.
+    """
+    global _stdin
+    if _stdin is None or _stdin[0] is not sys.stdin:
+        try:
+            stream: BinaryIO = open(sys.stdin.fileno(), "rb", closefd=False)
+        except (AttributeError, OSError, ValueError):  # no real standard input (a test harness's)
+            stream = sys.stdin.buffer
+        _stdin = (sys.stdin, stream)
+    return _stdin[1]
+
+
 def is_url(name: str) -> bool:
     """Return whether an input name is a web address briefer fetches (http or https)."""
     return name[:8].lower().startswith(("http://", "https://"))

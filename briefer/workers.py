@@ -1,7 +1,10 @@
 """Briefing inputs one at a time, in this process or in a pool of worker processes.
 
-A worker builds its backend (and its HTTP client) on its first input and keeps it. The pool keeps
-a bounded window of inputs in flight; a worker that dies takes only its own input down with it.
+A worker builds its backend (and its HTTP client) on its first input and keeps it. Each worker
+process has a pipe of its own, whose other end only the main process holds: the main process hands
+a worker one group of inputs at a time and reads back their results, so it knows at every moment
+which inputs each worker holds. A worker that dies takes only its own inputs down with it, and
+stopping never waits on a pipe: busy workers are killed and their pipes dropped.
 """
 
 from __future__ import annotations
@@ -14,9 +17,10 @@ import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,12 +29,12 @@ from .errors import BrieferError
 from .pipeline import brief_article
 from .rendering import render_jsonl, render_markdown, to_dict
 from .settings import Settings
-from .sinks import uninterrupted
 from .sources import Input, read_article
 
 if TYPE_CHECKING:
     from .fetching import Fetcher
     from .models import Briefing
+    from .readahead import ReadAhead
 
 WINDOW_PER_JOB = 4  # tasks in flight per worker: enough to keep them busy, few enough to stay flat
 # Inputs that take a millisecond each are sent to workers in groups, so the cost of a round trip
@@ -38,6 +42,11 @@ WINDOW_PER_JOB = 4  # tasks in flight per worker: enough to keep them busy, few 
 # (a network backend) go one by one, so no worker sits on a queue of them while another idles.
 TASK_SECONDS = 0.02
 MAX_GROUP = 16
+STOP_SECONDS = 5.0  # how long idle workers get to close their clients and exit at the end of a run
+STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+# fork starts a worker in milliseconds with briefer already imported, and shares what the backend
+# holds for the whole run (the token budget). Elsewhere fork is unsafe (macOS) or absent (Windows).
+START_METHOD = "fork" if sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods() else None
 
 Task = tuple[int, Input, "Path | None"]
 
@@ -159,77 +168,220 @@ def _portable(exc: BrieferError) -> BrieferError:
     return copy
 
 
-_worker: Worker | None = None
+# --- the worker process --------------------------------------------------------------------------
 
 
-def _start_worker(job: Job) -> None:
-    """Set up one worker process: its backend is built on its first article, then reused."""
-    global _worker
+def _serve(conn: Connection, job: Job, inherited: list[Connection]) -> None:
+    """Brief the groups of inputs the main process sends on ``conn``, until it closes its end."""
+    for other in inherited:  # the main process's ends of the pipes, which fork copied here too
+        other.close()
     # Ctrl-C reaches the whole process group; the main process alone decides how to stop, so a
-    # worker never dies mid-article with a traceback of its own. SIGTERM stays deadly: it is how
-    # the main process ends the workers.
+    # worker never dies mid-article with a traceback of its own. SIGTERM gets its default back (the
+    # main process's handler stops the main process): a `kill` of a worker ends it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _worker = Worker(job, in_process=False)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)  # blocked while the process started
+    worker = Worker(job, in_process=False)
+    try:
+        while True:
+            try:
+                tasks: list[Task] = conn.recv()
+            except (EOFError, OSError):
+                return  # the main process is done with this worker, or gone
+            outcomes = [worker.run(*task) for task in tasks]
+            try:
+                payload = ForkingPickler.dumps(outcomes)
+            except Exception as exc:  # e.g. a plugin put something unpicklable in an outcome
+                message = f"internal error: its result could not be sent back: {type(exc).__name__}: {exc}"
+                payload = ForkingPickler.dumps([_failed(task, message) for task in tasks])
+            try:
+                conn.send_bytes(payload)
+            except OSError:
+                return
+    finally:
+        worker.close()
 
 
-def _work(tasks: list[Task]) -> list[Outcome]:
-    assert _worker is not None, "the worker process was not set up"
-    return [_worker.run(*task) for task in tasks]
+# --- the pool, driven by the main process --------------------------------------------------------
 
 
-def _pool(job: Job, jobs: int) -> ProcessPoolExecutor:
-    _warm(job)
-    # fork starts a worker in milliseconds with briefer already imported. It is taken before any
-    # thread exists in this process (progress is redrawn from the main thread), so it is safe.
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods and sys.platform == "linux" else None)
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker, initargs=(job,))
+@dataclass
+class _Slot:
+    """A worker process, the main process's end of its pipe, and the group of inputs it holds."""
+
+    process: multiprocessing.process.BaseProcess
+    conn: Connection
+    tasks: list[Task] | None = None  # None: idle
+    alone: bool = False  # the group is one input retried on its own after its worker died
 
 
-def run_parallel(work: Iterator[Task | Outcome], job: Job, *, jobs: int, unordered: bool,
-                 tick: Callable[[], None]) -> Iterator[Outcome]:
-    """Yield outcomes as workers finish them, in input order unless ``unordered``.
+class Pool:
+    """Up to ``size`` worker processes, each started when there is work it can take."""
 
-    At most ``WINDOW_PER_JOB × jobs`` groups of inputs are in flight or waiting for their turn to
-    be written, so a slow input holds back the reading of new ones instead of piling up results.
-    A worker that dies (a crash in a parser, the OOM killer) takes the pool with it; the inputs
-    that were in flight are then retried one at a time, so only the one that kills its worker again
-    is reported failed.
+    def __init__(self, job: Job, size: int) -> None:
+        self.job = job
+        self.size = size
+        self._slots: list[_Slot] = []
+        self._warm = True
+        self._context = multiprocessing.get_context(START_METHOD)
+
+    @property
+    def busy(self) -> list[Connection]:
+        """Return the pipes of the workers that hold work: each becomes readable with its results."""
+        return [slot.conn for slot in self._slots if slot.tasks is not None]
+
+    def idle(self) -> _Slot | None:
+        """Return a worker with nothing to do, started if need be; None when every one is busy."""
+        for slot in self._slots:
+            if slot.tasks is None:
+                return slot
+        return self._start() if len(self._slots) < self.size else None
+
+    def give(self, slot: _Slot, tasks: list[Task], *, alone: bool) -> bool:
+        """Send a group of inputs to an idle worker; False if the worker turns out to be dead."""
+        slot.tasks, slot.alone = tasks, alone
+        try:
+            slot.conn.send(tasks)  # never blocks for long: an idle worker is waiting to read
+        except OSError:
+            self._drop(slot)
+            return False
+        return True
+
+    def collect(self, conn: Connection) -> tuple[list[Task], bool, list[Outcome] | None]:
+        """Return the group the worker on ``conn`` held, whether it was alone, and its outcomes:
+        None if the worker died before sending them all."""
+        slot = next(s for s in self._slots if s.conn is conn)
+        tasks, alone = slot.tasks or [], slot.alone
+        try:
+            outcomes: list[Outcome] = conn.recv()
+        except (EOFError, OSError):  # died: the message is missing or cut short
+            self._drop(slot)
+            return tasks, alone, None
+        except Exception as exc:  # whole, but it cannot be rebuilt here
+            message = f"internal error in a worker: {type(exc).__name__}: {exc}"
+            outcomes = [_failed(task, message) for task in tasks]
+        slot.tasks = None
+        return tasks, alone, outcomes
+
+    def close(self) -> None:
+        """Stop every worker: a busy one at once (Ctrl-C, an error), an idle one by closing its pipe.
+
+        Nothing here waits without a limit, and nothing holds signals back: the workers are killed
+        first, so a second Ctrl-C that cuts the rest short leaves none of them running.
+        """
+        slots, self._slots = self._slots, []
+        for slot in slots:
+            if slot.tasks is not None:
+                slot.process.kill()
+        for slot in slots:
+            slot.conn.close()
+        deadline = time.monotonic() + STOP_SECONDS
+        for slot in slots:
+            slot.process.join(max(0.0, deadline - time.monotonic()))
+            if slot.process.exitcode is None:
+                slot.process.kill()
+                slot.process.join(1.0)
+
+    def _start(self) -> _Slot:
+        if self._warm:
+            _warm(self.job)
+            self._warm = False
+        ours, theirs = self._context.Pipe()
+        # A forked worker gets a copy of every pipe end the main process holds; it must close them,
+        # or the main process closing its end would never read as end of file to the worker.
+        inherited = [ours, *(slot.conn for slot in self._slots)] if self._context.get_start_method() == "fork" else []
+        process = self._context.Process(target=_serve, args=(theirs, self.job, inherited), name="briefer-worker",
+                                        daemon=True)
+        # A Ctrl-C that lands while the process forks would run the handler inside the fork hooks
+        # (logging's), which swallow the KeyboardInterrupt: hold it until the worker is on the list,
+        # then it is raised here like anywhere else. The worker inherits the mask and lifts it
+        # once it ignores Ctrl-C.
+        with _signals_blocked():
+            try:
+                process.start()
+            except BaseException:
+                ours.close()
+                raise
+            finally:
+                theirs.close()  # the worker's end is the worker's alone: its death reads as end of file
+            slot = _Slot(process, ours)
+            self._slots.append(slot)
+        return slot
+
+    def _drop(self, slot: _Slot) -> None:
+        self._slots.remove(slot)
+        slot.conn.close()
+        slot.process.kill()  # it is dead or dying; make sure, then reap it
+        slot.process.join(1.0)
+
+
+@contextmanager
+def _signals_blocked() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM back from this thread for the block; one that came is delivered after."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def run_parallel(head: list[Task | Outcome], inputs: ReadAhead[Task | Outcome], job: Job, *, jobs: int,
+                 unordered: bool, tick: Callable[[], None]) -> Iterator[Outcome]:
+    """Yield the outcomes of ``head`` and then of ``inputs`` as workers finish them, in input order
+    unless ``unordered``; each as soon as it is ready and its turn has come.
+
+    At most ``WINDOW_PER_JOB × jobs`` groups of inputs are waiting for a worker, in a worker, or
+    waiting for their turn to be written, so a slow input holds back the reading of new ones instead
+    of piling up results. Waiting for the next input never holds back a result: the main thread
+    waits for inputs and for results in one place. A worker that dies (a crash in a parser, the OOM
+    killer) takes only the group it held; those inputs are retried one by one, each alone in a
+    worker, so only the one that kills its worker again is reported failed.
     """
-    executor: ProcessPoolExecutor | None = None  # started with the first input to brief
-    pending: dict[Future[list[Outcome]], tuple[list[Task], bool]] = {}  # future → (tasks, run alone?)
-    in_flight = 0
-    suspects: deque[Task] = deque()
+    pool = Pool(job, jobs)
+    queued: deque[Task | Outcome] = deque(head)
+    waiting: deque[Task] = deque()  # read, not yet given to a worker
+    suspects: deque[Task] = deque()  # held by a worker that died: each is retried alone
     ready: dict[int, Outcome] = {}
+    in_flight = 0
     next_index = 0
-    exhausted = False
     seconds_per_input: float | None = None
+
+    def died(tasks: list[Task], alone: bool) -> None:
+        if alone:
+            ready[tasks[0][0]] = _failed(tasks[0], "the worker process briefing it died (a crash, or out of memory)")
+        else:
+            suspects.extend(tasks)
+
     try:
         while True:
             group = 1 if not seconds_per_input else max(1, min(MAX_GROUP, int(TASK_SECONDS / seconds_per_input)))
-            if suspects:
-                if not pending:
-                    task = suspects.popleft()
-                    executor = executor or _pool(job, jobs)
-                    pending[executor.submit(_work, [task])] = ([task], True)
-                    in_flight += 1
-            else:
-                while not exhausted and in_flight + len(ready) < WINDOW_PER_JOB * jobs * group:
-                    tasks: list[Task] = []
-                    while len(tasks) < group:
-                        task = next(work, None)
-                        if task is None:
-                            exhausted = True
-                            break
-                        if isinstance(task, Outcome):
-                            ready[task.index] = task
-                        else:
-                            tasks.append(task)
-                    if tasks:
-                        executor = executor or _pool(job, jobs)
-                        pending[executor.submit(_work, tasks)] = (tasks, False)
-                        in_flight += len(tasks)
+            starved = False  # room for more inputs, and none read yet
+            while len(waiting) + in_flight + len(ready) < WINDOW_PER_JOB * jobs * group:
+                task = queued.popleft() if queued else inputs.take()
+                if task is None:
+                    starved = not inputs.ended
+                    break
+                if isinstance(task, Outcome):
+                    ready[task.index] = task
+                else:
+                    waiting.append(task)
+            # Work is handed out before results are written, so no worker idles while they are.
+            while suspects or waiting:
+                slot = pool.idle()
+                if slot is None:
+                    break
+                if suspects:
+                    tasks, alone = [suspects.popleft()], True
+                else:
+                    tasks, alone = [waiting.popleft() for _ in range(min(group, len(waiting)))], False
+                if pool.give(slot, tasks, alone=alone):
+                    in_flight += len(tasks)
+                else:  # the worker was dead already; as good as dying on them, and retried the same
+                    died(tasks, alone)
             if unordered:
                 for index in list(ready):
                     yield ready.pop(index)
@@ -237,49 +389,25 @@ def run_parallel(work: Iterator[Task | Outcome], job: Job, *, jobs: int, unorder
                 while next_index in ready:
                     yield ready.pop(next_index)
                     next_index += 1
-            if not pending and not suspects:
-                if exhausted and not ready:
-                    return
-                continue
-            done, _ = wait(pending, timeout=0.25, return_when=FIRST_COMPLETED)
-            broken = False
-            for future in done:
-                tasks, alone = pending.pop(future)
+            if inputs.ended and not (queued or waiting or suspects or in_flight or ready):
+                return
+            for conn in wait([*pool.busy, *([inputs] if starved else [])], timeout=0.25):
+                if conn is inputs:
+                    continue  # taken at the top of the loop
+                tasks, alone, outcomes = pool.collect(conn)  # type: ignore[arg-type]
                 in_flight -= len(tasks)
-                try:
-                    outcomes = future.result()
-                except BrokenProcessPool:
-                    broken = True
-                    if alone:
-                        ready[tasks[0][0]] = _failed(tasks[0], "the worker process briefing it died (a crash, or out of memory)")
-                    else:
-                        suspects.extend(tasks)
-                    continue
-                except Exception as exc:  # e.g. a result that could not be sent back
-                    for task in tasks:
-                        ready[task[0]] = _failed(task, f"internal error in a worker: {type(exc).__name__}: {exc}")
+                if outcomes is None:
+                    died(tasks, alone)
                     continue
                 for outcome in outcomes:
                     ready[outcome.index] = outcome
                 mean = sum(o.seconds for o in outcomes) / len(outcomes)
                 seconds_per_input = mean if seconds_per_input is None else 0.8 * seconds_per_input + 0.2 * mean
-            if broken:
-                for future, (tasks, _alone) in list(pending.items()):
-                    if future.done() and future.exception() is None:
-                        for outcome in future.result():
-                            ready[outcome.index] = outcome
-                    else:
-                        suspects.extend(tasks)
-                pending.clear()
-                in_flight = 0
+            if suspects:
                 suspects = deque(sorted(suspects, key=lambda t: t[0]))
-                if executor is not None:
-                    executor.shutdown(wait=True)
-                executor = None
             tick()
     finally:
-        if executor is not None:
-            _stop(executor, pending)
+        pool.close()
 
 
 def _warm(job: Job) -> None:
@@ -293,22 +421,3 @@ def _warm(job: Job) -> None:
 def _failed(task: Task, message: str) -> Outcome:
     _, item, target = task
     return Outcome(task[0], label_of(item), id=item.id, target=target, error=InternalError(message, source=label_of(item)))
-
-
-def _stop(executor: ProcessPoolExecutor, pending: dict) -> None:
-    """Shut the workers down; when work is still pending (Ctrl-C, an error), end them at once."""
-    with uninterrupted():  # a second Ctrl-C must not leave workers behind
-        _stop_now(executor, pending)
-
-
-def _stop_now(executor: ProcessPoolExecutor, pending: dict) -> None:
-    if pending:
-        for future in pending:
-            future.cancel()
-        terminate = getattr(executor, "terminate_workers", None)  # Python 3.14+
-        if terminate is not None:
-            terminate()
-        else:
-            for process in list(getattr(executor, "_processes", {}).values()):
-                process.terminate()
-    executor.shutdown(wait=True, cancel_futures=True)

@@ -6,6 +6,7 @@ import json
 import socket
 import subprocess
 import sys
+import time
 
 import httpx
 import pytest
@@ -92,6 +93,16 @@ def test_a_slow_server_times_out(web, capsys):
     assert "timed out after 0.3s" in line and "--timeout" in line
 
 
+def test_a_page_trickled_a_byte_at_a_time_is_cut_off_at_four_timeouts(web, capsys):
+    start = time.monotonic()
+    code, _, err = run(["brief", f"{web}/trickle?every=0.1", "--timeout", "0.5"], capsys)
+    took = time.monotonic() - start
+    assert code == 3
+    assert one_error(err) == (f"briefer: error: {web}/trickle?every=0.1: the page took more than 2s to arrive "
+                              "(4 × --timeout): the server sends it too slowly (raise --timeout if the site is slow)")
+    assert 2 <= took < 6  # the server would go on for 10 s
+
+
 def test_an_endless_body_is_cut_off_at_max_bytes(web, capsys):
     code, _, err = run(["brief", f"{web}/endless", "--max-bytes", "300000"], capsys)
     assert code == 3
@@ -158,6 +169,18 @@ def test_a_refused_connection_is_one_line(capsys):
     assert "connection refused" in line and f"127.0.0.1:{port}" in line
 
 
+@pytest.mark.parametrize(("url", "why"), [
+    ("http://[bad/x", "Invalid IPv6 URL"),
+    ("http://news.example:99999/x", "Port out of range"),
+    ("https:///x", "it names no host"),
+])
+@pytest.mark.parametrize("output", [[], ["-o", "DIR/"]])
+def test_a_malformed_url_is_one_line_naming_it(capsys, tmp_path, url, why, output):
+    code, out, err = run(["brief", url, *[str(tmp_path) + "/" if a == "DIR/" else a for a in output]], capsys)
+    assert code == 3 and out == ""
+    assert one_error(err).startswith(f"briefer: error: {url}: not a valid URL ({why}")
+
+
 def test_a_dns_failure_is_one_line():
     # A real lookup would leave the machine, so the resolver's failure is played by a transport.
     def unresolvable(request: httpx.Request) -> httpx.Response:
@@ -184,6 +207,17 @@ def test_proxies_come_from_the_environment(web, monkeypatch, capsys):
     code, out, err = run(["brief", "http://news.example/story", "-f", "json", "--include-text"], capsys)
     assert code == 0, err
     assert "Fetched http://news.example/story via the proxy" in json.loads(out)["text"]
+
+
+def test_a_refused_proxy_is_named_as_the_proxy(monkeypatch, capsys):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{port}")  # nothing listens there
+    code, _, err = run(["brief", "http://news.example/story"], capsys)
+    assert code == 3
+    assert one_error(err) == (f"briefer: error: http://news.example/story: connection refused by the proxy "
+                              f"127.0.0.1:{port} (set by HTTP_PROXY): is the proxy up?")
 
 
 def test_timeout_and_limits_come_from_the_environment_too(web, monkeypatch, capsys):

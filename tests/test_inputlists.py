@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import os
@@ -54,16 +55,26 @@ def test_blank_lines_between_records_are_skipped():
     assert [i.name for i in got] == ["in.jsonl:1", "in.jsonl:4"]
 
 
+def sha8(text: str | bytes) -> str:
+    return hashlib.sha256(text.encode() if isinstance(text, str) else text).hexdigest()[:8]
+
+
 @pytest.mark.parametrize(("name", "kw", "stem"), [
-    ("news/a story.html", {}, "a-story"),
-    ("https://x.org/news/2024/story.html?id=3", {"url": True}, "story"),
-    ("https://x.org/", {"url": True}, "x.org"),
-    ("-", {}, "stdin"),
-    ("in.jsonl:3", {"id": "../../etc/passwd"}, "etc-passwd"),
-    ("in.jsonl:4", {"id": "nul"}, "_nul"),
-    ("in.jsonl:5", {"id": "日本"}, "article"),
+    ("news/a story.html", {}, f"a-story-{sha8('news/a story.html')}"),
+    ("./news//a.html", {}, f"a-{sha8('news/a.html')}"),  # the same path, however it is written
+    ("https://x.org/news/story.html?id=3", {"url": True}, f"story-{sha8('https://x.org/news/story.html?id=3')}"),
+    ("https://x.org/", {"url": True}, f"x.org-{sha8('https://x.org/')}"),
+    ("http://[bad/x", {"url": True}, f"page-{sha8('http://[bad/x')}"),
+    ("-", {"data": b"Some text"}, f"stdin-{sha8(b'Some text')}"),
+    ("stdin:3", {"data": b"Some text"}, f"stdin-{sha8(b'Some text')}"),
+    ("feeds/in.jsonl:3", {"data": b"Some text"}, f"in-{sha8(b'Some text')}"),
+    ("in.jsonl:3", {"id": "a-1041", "data": b"x"}, "a-1041"),
+    ("in.jsonl:3", {"id": "A-1041"}, f"A-1041-{sha8('A-1041')}"),
+    ("in.jsonl:3", {"id": "../../etc/passwd"}, f"etc-passwd-{sha8('../../etc/passwd')}"),
+    ("in.jsonl:4", {"id": "nul"}, f"_nul-{sha8('nul')}"),
+    ("in.jsonl:5", {"id": "日本"}, f"article-{sha8('日本')}"),
 ])
-def test_file_stems_are_safe(name, kw, stem):
+def test_file_stems_are_safe_and_name_the_input_alone(name, kw, stem):
     assert stem_for(name, **kw) == stem
 
 
@@ -71,15 +82,11 @@ def test_long_stems_are_cut():
     assert len(safe_stem("x" * 500)) == 80
 
 
-def test_names_are_unique_and_the_same_on_every_run(tmp_path):
-    def names():
-        d = OutputDirectory(tmp_path / "out", ".json")
-        return [d.target(n).name for n in ("a/index.html", "b/index.html", "B/Index.html", "a/index.html")]
-
-    first = names()
-    assert first[0] == "index.json"
-    assert len({n.lower() for n in first}) == 4
-    assert names() == first
+def test_names_never_depend_on_the_other_inputs_of_a_run(tmp_path):
+    d = OutputDirectory(tmp_path / "out", ".json")
+    names = [d.target(n).name for n in ("a/index.html", "b/index.html", "B/Index.html")]
+    assert len({n.lower() for n in names}) == 3
+    assert [d.target(n).name for n in ("B/Index.html", "a/index.html")] == [names[2], names[0]]
 
 
 def test_a_signal_during_a_write_waits_for_its_end():

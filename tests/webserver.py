@@ -76,6 +76,8 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(200, "text/plain", PLAIN_TEXT.encode())
         if path == "/endless":
             return self._endless()
+        if path == "/trickle":  # a byte now and then: every wait is short, the whole page never ends
+            return self._trickle(float(query.get("every", ["0.2"])[0]))
         if path == "/huge-declared":
             self.send_response(200)
             self.send_header("Content-Type", "text/html")
@@ -118,6 +120,21 @@ class Handler(BaseHTTPRequestHandler):
                 sent += len(chunk)
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client hung up, as it should
+
+
+    def _trickle(self, every: float) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.end_headers()
+        deadline = time.monotonic() + MAX_SLEEP
+        try:
+            self.wfile.write(b"<html><body><p>")
+            while time.monotonic() < deadline:
+                self.wfile.write(b"x")
+                self.wfile.flush()
+                time.sleep(every)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
 
 
 def _page(title: str, body: str) -> bytes:
