@@ -416,3 +416,23 @@ def test_every_junk_phrase_holds_a_word_the_quick_check_looks_for():
 
     for pattern in JUNK_PHRASES:
         assert any(word in pattern for word in _JUNK_PHRASE_WORDS), pattern
+
+
+def test_junk_phrases_are_cut_exactly_where_the_whole_pattern_matches():
+    # cleaning looks for the phrases in cheaper ways (by their first letters, the credit sentence
+    # only near a "contributed"); what it cuts must be what the one pattern of them all cuts.
+    from briefer.cleaning import _cut_junk_phrases, _junk_phrase
+
+    lines = [
+        "He left. Scroll down for video   Abase Hussen, left, took his daughter to Syria.",
+        "Scroll down for video",
+        "It fell.  (Watch the video above.)  Then it rose. click to see the gallery",
+        "The video showed a scroll. Click here. See video below",
+        "CNN's Sam Stringer contributed to this report. Scroll down for pictures",
+        "He said it was over. Reuters contributed reporting. CLICK TO VIEW THE VIDEO. He left. "
+        "AP writer Jo Roe contributed to this story.",
+        "a" * 300 + " contributed reporting.",
+        "Nothing to cut here, though the video was long and the scroll old.",
+    ]
+    for line in lines:
+        assert _cut_junk_phrases(line) == _junk_phrase.sub("\n", line).split("\n"), line
