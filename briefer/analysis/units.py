@@ -15,8 +15,19 @@ from dataclasses import dataclass, field
 from ..lexicon import CAPTION_MARKERS, FURNITURE_SENTENCES, SPEECH_VERBS, form_table
 from ..sentences import split_sentences
 
-_CAPTION = re.compile("|".join(f"(?:{p})" for p in CAPTION_MARKERS), re.IGNORECASE)
-_FURNITURE = re.compile("|".join(f"(?:{p})" for p in FURNITURE_SENTENCES), re.IGNORECASE)
+# Every caption marker starts with a comma, a bracket or the first letter of "pictured", "scroll" or
+# "click" (past look-behinds and \b, which take no character); every furniture pattern at a word
+# boundary, with one of the letters below. Looking ahead for them first adds no condition: it lets
+# the search pass over the other positions at once instead of trying every pattern there (three
+# to four times faster). Case-insensitively, these letters match nothing the patterns' own do not.
+CAPTION_FIRST = ",(psc"
+FURNITURE_FIRST = "acefilprstuw"
+_CAPTION = re.compile(
+    "(?=[" + re.escape(CAPTION_FIRST) + "])(?:" + "|".join(f"(?:{p})" for p in CAPTION_MARKERS) + ")", re.IGNORECASE
+)
+_FURNITURE = re.compile(
+    "(?=[" + FURNITURE_FIRST + r"])\b(?:" + "|".join(f"(?:{p})" for p in FURNITURE_SENTENCES) + ")", re.IGNORECASE
+)
 _SPEECH_FORMS = form_table(SPEECH_VERBS)
 # "Risky regimen: ..." — a short label, a colon, then a capitalised caption.
 _LABEL = re.compile(r"^([A-Z][\w'\u2019&-]*(?: [\w'\u2019&-]+){0,11}):\s+[\"'\u2018\u201c]?[A-Z0-9£$]")
