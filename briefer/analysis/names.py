@@ -162,7 +162,7 @@ def _unit_mentions(u: Unit, text: str, vocab: Container[str]) -> list[Mention]:
             initial = False
             i += 1
         # "According to NASA" or "The International Centre ...": the name starts after them.
-        while run and (run[0].text.lower() in _INNER or run[0].text in ("The", "A", "An")) and len(run) > 1:
+        while len(run) > 1 and (run[0].text.lower() in _INNER or run[0].text in ("The", "A", "An")):
             run = run[1:]
             i += 1
         for piece, at in _person_after_name(run, i):
@@ -205,7 +205,7 @@ def _person_after_name(run: list[Token], i: int) -> list[tuple[list[Token], int]
         prev = run[k - 1].text.lower()
         if run[k].text[:1].isupper() and w in PERSON_PARTICLES and prev not in names:
             return [(run[:k], i), (run[k:], i + k)]  # "Holland Del Bosque": a team, then a coach
-        if any(t.text.lower().rstrip(".") in _LOWER_TITLES for t in run[:k]):
+        if prev.rstrip(".") in _LOWER_TITLES:  # (the words before it were looked at in earlier rounds)
             return [(run, i)]  # "US Secretary of State Mike Pompeo": the title split handles it
         if w in names and run[k - 1].cap and prev not in names and _names_a_body(run[:k]):
             if prev.rstrip(".") in _LOWER_TITLES or prev.rstrip(".") in HONORIFICS:
