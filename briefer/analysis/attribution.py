@@ -32,9 +32,10 @@ _VERB_WORDS = frozenset(_SPEECH) | frozenset(_STANCE)
 # Each reporting verb form's lemma, a speech verb's first (as `_SPEECH.get(w) or _STANCE.get(w)`).
 _VERB_LEMMAS = {**_STANCE, **_SPEECH}
 # (The look-ahead for a phrase's first letter adds no condition: it lets the search skip the
-# other positions at once. Case-insensitively, a letter matches nothing its class does not.)
+# other positions at once, before the word boundary is tested. Case-insensitively, a letter
+# matches nothing its class does not.)
 _ACCORDING = re.compile(
-    r"\b(?=[" + "".join(sorted({re.escape(p[0].lower()) for p in ACCORDING_TO})) + r"])(?:" + "|".join(re.escape(p) for p in ACCORDING_TO) + r")\s+",
+    r"(?=[" + "".join(sorted({re.escape(p[0].lower()) for p in ACCORDING_TO})) + r"])\b(?:" + "|".join(re.escape(p) for p in ACCORDING_TO) + r")\s+",
     re.IGNORECASE,
 )
 _INVERTIBLE = frozenset(

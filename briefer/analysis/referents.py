@@ -31,7 +31,7 @@ from .units import Unit
 SPEECH_FORMS = form_table(SPEECH_VERBS)
 STANCE_FORMS = form_table(STANCE_VERBS | FINDING_VERBS)
 _SPEECH, _STANCE = SPEECH_FORMS, STANCE_FORMS
-_PRONOUN = re.compile(r"\b(?=[hsti])(he|she|they|it)\b", re.IGNORECASE)  # (first letters first: a faster scan)
+_PRONOUN = re.compile(r"(?=[hsti])\b(he|she|they|it)\b", re.IGNORECASE)  # (first letters first: a faster scan)
 SKIP_BETWEEN = frozenset(
     "has have had also later previously however now then again further earlier yesterday today "
     "allegedly reportedly repeatedly publicly privately sharply strongly firmly quickly immediately "
