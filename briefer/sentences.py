@@ -84,12 +84,14 @@ def first_sentence(text: str) -> Sentence | None:
 
     The first sentence ends at its paragraph's first cut, and each kind of cut comes in order, so
     each is looked for up to its first only. (A cut always follows a visible character, so the
-    piece before it is never empty.)
+    piece before it is never empty.) A run-in or name-and-age cut before the first stop has all
+    that its pattern looks at before the stop too: none of those characters can be the stop mark or
+    a closing mark, which the stop ends with. So they are looked for up to the stop only, not
+    through the rest of what may be a long paragraph.
     """
     for pstart, pend in _paragraph_spans(text):
-        cut = min(next(cuts, pend) for cuts in (
-            _stop_cuts(text, pstart, pend), _run_in_cuts(text, pstart, pend), _name_age_cuts(text, pstart, pend)
-        ))  # fmt: skip
+        stop = next(_stop_cuts(text, pstart, pend), pend)
+        cut = min(stop, next(_run_in_cuts(text, pstart, stop), stop), next(_name_age_cuts(text, pstart, stop), stop))
         out: list[Sentence] = []
         _add(out, text, pstart, cut)
         if out:

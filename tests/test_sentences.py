@@ -95,6 +95,8 @@ def test_a_role_word_before_a_name_with_an_age_is_no_boundary():
         "The fans were angry Ms Green, 42, said the club had let them down.",
         '"Why?" she asked. "Because," he said.',
         "No stop at all in this paragraph\n\nThe next one has one.",
+        "A first sentence ends here. A caption aged just 13 It then emerged she had fled.",
+        "The talks ended (at last.) \"The fans left,\" she said. Mr Green, 42, said more.",
     ],
 )
 def test_first_sentence_is_the_first_of_the_split(text):
