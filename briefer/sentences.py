@@ -21,9 +21,10 @@ _CLOSERS = "\"'\u201d\u2019)]\u00bb"
 _OPENERS = "\"'\u201c\u2018([\u00ab"
 _STOPS = ".!?\u2026"
 
-# A candidate end: ., ! or ? (or an ellipsis), then closers, then white space. (The look-ahead for
-# a stop only makes the scan fail fast at the other characters.)
-_END = re.compile(r"(?=[.!?…])(?:\.\.\.|…|[.!?])+[" + re.escape(_CLOSERS) + r"]*(?=\s)")
+# A candidate end: ., ! or ? (or an ellipsis, three stops or one character), then closers, then
+# white space. (A pattern that starts with a set of characters lets the scan pass over every other
+# character in one tight loop: most of the text.)
+_END = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s)")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _WORD_BEFORE = re.compile(r"([\w.&'-]+)$")
 _LONGER_THAN_ANY_ABBREVIATION = max(map(len, ABBREVIATIONS)) + 1

@@ -111,3 +111,11 @@ def test_the_first_letters_looked_for_cover_every_caption_and_furniture_pattern(
             assert s[at] in letters or s[at].lower() in letters, (pattern, s[at:])
             assert not starts_at_word or at == 0 or not (s[at - 1].isalnum() or s[at - 1] == "_"), pattern
         assert found, f"no sample sentence for {pattern}: add one"
+
+
+@pytest.mark.parametrize(
+    "sentence", ["", "...", "One two three four.", "One two three four five.", "U.S.-based don't 42 x", "abc" * 40, "a b c d e f"]
+)
+def test_has_words_agrees_with_the_count(sentence):
+    for n in range(8):
+        assert read_units(sentence or ".")[0].has_words(n) == (read_units(sentence or ".")[0].words >= n)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..lexicon import CAPTION_MARKERS, FURNITURE_SENTENCES, SPEECH_VERBS, form_table
 from ..sentences import split_sentences
@@ -81,6 +82,12 @@ class Unit:
             self._words = len(_WORD.findall(self.text))
         return self._words
 
+    def has_words(self, n: int) -> bool:
+        """Return True when the unit holds at least ``n`` words, without counting the rest."""
+        if self._words >= 0:
+            return self._words >= n
+        return _first_words(n).match(self.text) is not None
+
     def quoted_share(self) -> float:
         """Return the share of the unit's characters that sit inside quotation marks."""
         inside = sum(e - s for s, e in self.quotes)
@@ -101,6 +108,13 @@ class Unit:
 
 
 _BLANK = re.compile(r"\S")
+
+
+@cache
+def _first_words(n: int) -> re.Pattern[str]:
+    """Return the pattern of the first ``n`` words as `Unit.words` counts them: runs of letters,
+    each taken whole (possessively: a run is never split to make up the number)."""
+    return re.compile(r"(?:[^A-Za-z]*+[A-Za-z]++){%d}" % n)
 
 
 def read_units(text: str) -> list[Unit]:
