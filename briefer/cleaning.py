@@ -156,6 +156,10 @@ CAPTION_LABEL = re.compile(
     r"([A-Z][a-z]+)(?: [a-z]+){0,3}: (?=[A-Z'‘\"“])"
 )
 
+# The label's shape alone, for finding where CAPTION_LABEL can start: a pattern that starts with a
+# set of characters lets the scan pass over all the others in one tight loop, and capitals are few.
+_LABEL_SHAPE = re.compile(r"[A-Z][a-z]+(?: [a-z]+){0,3}: [A-Z'‘\"“]")
+
 # What may stand before a surname with a full stop: an initial or a title ("Elizabeth A. Burton").
 _NAME_PART = re.compile(r"[A-Z]\.|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Rep|Sen|Gov|Lt|Col|Sgt|Capt|Prof|Rev)\.")
 
@@ -341,7 +345,18 @@ def _drop_caption_labels(lines: list[str]) -> list[str]:
             return m.group(0)  # a proper noun, not a caption's label
         return "\n"
 
-    return [line.strip() for line in CAPTION_LABEL.sub(keep_or_drop, text).split("\n") if line.strip()]
+    # CAPTION_LABEL.sub(keep_or_drop, text), with the pattern tried only where the shape it looks
+    # ahead for starts. (Shapes can overlap, "Label: Another label: Text": each start is tried.)
+    out: list[str] = []
+    done = at = 0
+    while shape := _LABEL_SHAPE.search(text, at):
+        at = shape.start() + 1
+        m = CAPTION_LABEL.match(text, shape.start()) if shape.start() >= done else None
+        if m:
+            out += [text[done : m.start()], keep_or_drop(m)]
+            done = m.end()
+    out.append(text[done:])
+    return [line.strip() for line in "".join(out).split("\n") if line.strip()]
 
 
 def _before_comments(lines: list[str]) -> list[str]:

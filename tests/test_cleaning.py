@@ -436,3 +436,33 @@ def test_junk_phrases_are_cut_exactly_where_the_whole_pattern_matches():
     ]
     for line in lines:
         assert _cut_junk_phrases(line) == _junk_phrase.sub("\n", line).split("\n"), line
+
+
+def test_caption_labels_are_cut_where_the_pattern_matches():
+    # cleaning tries the label pattern only where its shape starts; the cuts must be those of
+    # CAPTION_LABEL.sub over the whole text.
+    import re
+
+    from briefer.cleaning import _NAME_PART, CAPTION_LABEL, _drop_caption_labels
+
+    def reference(lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+
+        def keep_or_drop(m: re.Match[str]) -> str:
+            before = text[: m.start()].rstrip()
+            previous = before.rsplit(None, 1)[-1] if before else ""
+            if previous[:1].isupper() and (previous[-1:] not in ".!?'\"’”)" or _NAME_PART.fullmatch(previous)):
+                return m.group(0)
+            if re.search(rf"[a-z,;] {re.escape(m.group(1))}\b", text):
+                return m.group(0)
+            return "\n"
+
+        return [line.strip() for line in CAPTION_LABEL.sub(keep_or_drop, text).split("\n") if line.strip()]
+
+    for lines in [
+        ["...their skin Her own biggest fan: Founder Yen Reis says it works.", "Risky regimen: Many pills a day"],
+        ["It was over. Label: Another label: Text here, she said.", "Mr Hussen replied: 'No.'"],
+        ["It shares a border with Nepal: China is to the north, and Nepal: India to the south."],
+        ["The fans left. Who said: Nobody knows. Parking trap: Many motorists face fines."],
+    ]:
+        assert _drop_caption_labels(lines) == reference(lines), lines
