@@ -158,7 +158,8 @@ CAPTION_LABEL = re.compile(
 
 # The label's shape alone, for finding where CAPTION_LABEL can start: a pattern that starts with a
 # set of characters lets the scan pass over all the others in one tight loop, and capitals are few.
-_LABEL_SHAPE = re.compile(r"[A-Z][a-z]+(?: [a-z]+){0,3}: [A-Z'‘\"“]")
+# (Possessive: where the words are not followed by the colon, fewer of them are not either.)
+_LABEL_SHAPE = re.compile(r"[A-Z][a-z]++(?: [a-z]++){0,3}+: [A-Z'‘\"“]")
 
 # What may stand before a surname with a full stop: an initial or a title ("Elizabeth A. Burton").
 _NAME_PART = re.compile(r"[A-Z]\.|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Rep|Sen|Gov|Lt|Col|Sgt|Capt|Prof|Rev)\.")

@@ -14,7 +14,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .lexicon import ABBREVIATIONS, BANG_NAMES, RUN_IN_STARTERS, SENTENCE_STARTERS, TITLE_ABBREVIATIONS, TITLE_WORDS
+from .lexicon import (
+    ABBREVIATIONS,
+    BANG_NAMES,
+    RUN_IN_STARTERS,
+    SENTENCE_STARTERS,
+    TITLE_ABBREVIATIONS,
+    TITLE_WORDS,
+    alternation,
+)
 
 # Closing quotes and brackets that belong to the sentence they follow.
 _CLOSERS = "\"'\u201d\u2019)]\u00bb"
@@ -41,6 +49,11 @@ _RUN_IN = re.compile(
     + "|".join(sorted(RUN_IN_STARTERS, key=len, reverse=True))
     + r")(?:(?:['\u2019][a-z]{1,2})?\s+(?:[a-z0-9£$€]|I\b)|,\s))"
 )
+# The openers alone, for finding where _RUN_IN can match: it takes in the white space before one
+# (and a quote on either side of it). A pattern that starts with a capital letter lets the scan
+# skip to the next one in one tight loop, where _RUN_IN is tried at every position.
+_OPENER = re.compile(alternation(sorted(RUN_IN_STARTERS, key=len, reverse=True)))
+_OPENING_QUOTES = "\"'\u2018\u201c"
 # A name with an age after it ("Clarkson, 55, and ...") starts a clause; glued to a noun before it
 # with no stop, it starts a new sentence after a caption.
 _NAME_AGE = re.compile(r"(?<=[a-z])(\s+)(?=[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*,\s+\d{1,3},)")
@@ -131,7 +144,7 @@ def _stop_cuts(text: str, start: int, end: int) -> Iterator[int]:
 
 def _run_in_cuts(text: str, start: int, end: int) -> Iterator[int]:
     """Yield, in order, where a capitalised opener starts a sentence run into the one before."""
-    for m in _RUN_IN.finditer(text, start, end):
+    for m in _run_in_matches(text, start, end):
         cut = m.start(1)
         opener = m.group(2)
         before = _WORD_BEFORE.search(text, max(start, cut - 30), cut)
@@ -144,6 +157,26 @@ def _run_in_cuts(text: str, start: int, end: int) -> Iterator[int]:
         if bare in _QUOTE_INTRODUCERS and text[m.end(1)] in _OPENERS:
             continue  # `he said "It was ...`: a quote, not a run-in
         yield cut
+
+
+def _run_in_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """Yield what ``_RUN_IN.finditer(text, start, end)`` yields, trying the pattern only where it
+    can match: at the white space before an opener (after the opening quote before it, if any) or
+    at the closing quote just before that white space."""
+    for opener in _OPENER.finditer(text, start, end):
+        gap_end = opener.start()
+        if gap_end > start and text[gap_end - 1] in _OPENING_QUOTES:
+            gap_end -= 1
+        gap = gap_end
+        while gap > start and text[gap - 1].isspace():
+            gap -= 1
+        if gap == gap_end:
+            continue  # no white space before it: a word, or a mark, does not start a sentence
+        for at in (gap - 1, gap) if gap > start else (gap,):
+            m = _RUN_IN.match(text, at, end)
+            if m:
+                yield m
+                break
 
 
 def _name_age_cuts(text: str, start: int, end: int) -> Iterator[int]:

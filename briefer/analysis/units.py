@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..lexicon import CAPTION_MARKERS, FURNITURE_SENTENCES, SPEECH_VERBS, form_table
+from ..lexicon import CAPTION_MARKERS, FURNITURE_SENTENCES, SPEECH_VERBS, alternation, form_table
 from ..sentences import split_sentences
 
 # Every caption marker starts with a comma, a bracket or the first letter of "pictured", "scroll" or
@@ -48,12 +48,8 @@ _FURNITURE_WORDS = frozenset(
 )
 _LOWER = re.compile(r"[a-z]")
 # Any word either set above holds, as a whole word of the lower-cased sentence: one pass that most
-# sentences fail, sparing them the set of their words. (The look-ahead for a first letter only
-# makes the scan skip the other positions at once.)
-_GATE_WORDS = re.compile(
-    r"(?<![a-z])(?=[" + "".join(sorted({w[0] for w in _CAPTION_WORDS | _FURNITURE_WORDS})) + "])(?:"
-    + "|".join(sorted(_CAPTION_WORDS | _FURNITURE_WORDS)) + r")(?![a-z])"
-)
+# sentences fail, sparing them the set of their words.
+_GATE_WORDS = re.compile(r"(?<![a-z])(?:" + alternation(sorted(_CAPTION_WORDS | _FURNITURE_WORDS)) + r")(?![a-z])")
 _FUNCTION_WORDS = frozenset(
     "and or but of to the a an in on at by for with from as than that which who whose when while "
     "where after before his her their its our my your is was are were be been said says told".split()
