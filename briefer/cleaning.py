@@ -201,9 +201,12 @@ _JUNK_PHRASE_WORDS = ("scroll", "click", "video", "contributed")
 _SLUG = re.compile(r"[A-Za-z0-9]+(?:[_-]+[A-Za-z0-9]+){2,}")
 _HTML_TAG = re.compile(r"<[A-Za-z!?/]")  # a page named .html that holds no markup is read as text
 # Runs of white space inside a line, each to become one space; a lone space is left alone (the
-# same result, without rebuilding the line at every word).
-_SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]")
-_ODD_SPACE = re.compile(r"[\t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]")  # _SPACES's characters but the space
+# same result, without rebuilding the line at every word). Written as one such character, then more
+# of them or the first was not a plain space: a pattern that starts with a set of characters lets
+# the engine skip to the next one in one loop, past the words.
+_ODD_SPACES = r"\t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000"
+_SPACES = re.compile(f"[ {_ODD_SPACES}](?:[ {_ODD_SPACES}]+|(?<=[{_ODD_SPACES}]))")
+_ODD_SPACE = re.compile(f"[{_ODD_SPACES}]")  # _SPACES's characters but the space
 _ZERO_WIDTH = re.compile(r"[\u200b\u2060\ufeff]")  # not U+200C/U+200D: joiners inside emoji and scripts
 
 

@@ -217,7 +217,7 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
         prev = text[i - 1] if i > 0 else " "
         nxt = text[i + 1] if i + 1 < limit else " "
         double = c in "\"\u201c\u201d"
-        if open_at is not None and "\n\n" in text[open_at:i]:
+        if open_at is not None and text.find("\n\n", open_at, i) >= 0:  # (no copy of the quotation so far)
             spans.append((open_at, text.index("\n\n", open_at)))
             open_at = None
         opening = _is_opening(c, prev, nxt, text, i)
