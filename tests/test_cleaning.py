@@ -429,8 +429,10 @@ def test_junk_phrases_are_cut_exactly_where_the_whole_pattern_matches():
         "It fell.  (Watch the video above.)  Then it rose. click to see the gallery",
         "The video showed a scroll. Click here. See video below",
         "CNN's Sam Stringer contributed to this report. Scroll down for pictures",
-        "He said it was over. Reuters contributed reporting. CLICK TO VIEW THE VIDEO. He left. "
-        "AP writer Jo Roe contributed to this story.",
+        (
+            "He said it was over. Reuters contributed reporting. CLICK TO VIEW THE VIDEO. He left. "
+            "AP writer Jo Roe contributed to this story."
+        ),
         "a" * 300 + " contributed reporting.",
         "Nothing to cut here, though the video was long and the scroll old.",
     ]

@@ -110,7 +110,7 @@ _BLANK = re.compile(r"\S")
 def _first_words(n: int) -> re.Pattern[str]:
     """Return the pattern of the first ``n`` words as `Unit.words` counts them: runs of letters,
     each taken whole (possessively: a run is never split to make up the number)."""
-    return re.compile(r"(?:[^A-Za-z]*+[A-Za-z]++){%d}" % n)
+    return re.compile(rf"(?:[^A-Za-z]*+[A-Za-z]++){{{n}}}")
 
 
 def read_units(text: str) -> list[Unit]:
