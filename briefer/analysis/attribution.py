@@ -97,8 +97,8 @@ def _attribute_unit(
     u: Unit, mentions: list[tuple[Mention, int]], entities: list[Entity], ctx: Context, made: dict[str, int]
 ) -> list[Attribution]:
     masked = u.outside_quotes()
-    words = set(_LOWER_WORD.findall(masked.lower()))
-    if words.isdisjoint(_VERB_WORDS) and "according" not in words:
+    words = _LOWER_WORD.findall(masked.lower())  # (asked twice only: no set of them is worth making)
+    if _VERB_WORDS.isdisjoint(words) and "according" not in words:
         return []  # no reporting verb outside the quotes: nobody is reported here
     refs = find_referents(u, mentions, entities)
     found: list[Attribution] = []
