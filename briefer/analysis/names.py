@@ -175,6 +175,13 @@ def _names_no_one(u: Unit, vocab: Container[str]) -> bool:
     """True when the sentence's only capital can be that of a common first word ("The", "But"):
     then no run of capitalised words starts a name. A third of all sentences; told this way
     without tokenizing them whole."""
+    if u.text[:1].isalnum():  # the sentence starts with its first word (most do)
+        # A word holds no space, so a capital after the first space is past the first word: most
+        # sentences are told so without the first word being read.
+        space = u.text.find(" ")
+        tail = u.text[space:] if space > 0 else ""
+        if not tail.islower() and any(map(str.isupper, tail)):
+            return False
     found = first_word_token(u.text, u.start)
     if found is None:
         return True
