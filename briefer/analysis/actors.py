@@ -92,22 +92,22 @@ def build_entities(mentions: list[Mention], text: str) -> tuple[list[Entity], di
     owner: dict[int, int] = {}
     # A one-word sentence opener is a name only if the article also uses it as one elsewhere: on its
     # own inside a sentence, or as a word of a longer name.
-    attested = {_key(m.name) for m in mentions if not m.initial}
-    attested |= {w for m in mentions if len(m.tokens) > 1 for w in _key(m.name).split()}
+    keys = [_key(m.name) for m in mentions]
+    attested = {key for m, key in zip(mentions, keys) if not m.initial}
+    attested |= {w for m, key in zip(mentions, keys) if len(m.tokens) > 1 for w in key.split()}
 
     def new(name: str, kind: str) -> Entity:
         e = Entity(len(entities), name, kind)
         entities.append(e)
         return e
 
-    order = sorted(range(len(mentions)), key=lambda i: (-len(mentions[i].tokens), i))
+    order = sorted(range(len(mentions)), key=lambda i: -len(mentions[i].tokens))  # (stable: in order within a length)
     surnames = {
         _surname(m.name) for m in mentions if len(m.tokens) > 1 and (m.honorific or m.role or m.tokens[0].lower() in given_names())
     }
     pending: list[int] = []
     for i in order:
-        m = mentions[i]
-        key = _key(m.name)
+        m, key = mentions[i], keys[i]
         if not key or key in NOT_NAMES or not any(map(str.isalpha, key)):
             continue
         known = key in g.names or key in g.capitals or key.rstrip("'s") in g.demonyms
@@ -139,8 +139,7 @@ def build_entities(mentions: list[Mention], text: str) -> tuple[list[Entity], di
         by_key.setdefault(_strip_prefix(key), e.id)
     full_names = _FullNames(entities)
     for i in sorted(pending):
-        m = mentions[i]
-        key = _key(m.name)
+        m, key = mentions[i], keys[i]
         target = by_key.get(key)
         if target is None:
             target = _short_form_owner(m, entities, full_names)
