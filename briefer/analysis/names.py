@@ -30,7 +30,6 @@ from .runs import adjacent, places, run_end
 from .tokens import Token, first_word_token, given_names, tokenize
 from .units import Unit
 
-_POSSESSIVE = re.compile(r"['\u2019]s$")
 _LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 _RUN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz'-")  # what a _LOWERCASE_WORD match is made of
 _RUN_WORD = re.compile(r"[a-z][a-z'-]+")
@@ -193,7 +192,8 @@ def _names_no_one(u: Unit, vocab: Container[str]) -> bool:
 
 
 def _is_common(word: str, vocab: Container[str]) -> bool:
-    w = _POSSESSIVE.sub("", word).lower()
+    # (A possessive cut by endswith: a token holds no line break, so it finds what ['’]s$ would.)
+    w = (word[:-2] if word.endswith(("'s", "\u2019s")) else word).lower()
     if w in PERSON_PARTICLES or w.rstrip(".") in HONORIFICS:
         return False  # "Del Bosque's side ...", "Mr Hussen said ...": part of the name
     return w in _COMMON_OPENERS or w in vocab
@@ -281,7 +281,7 @@ def _split_run(u: Unit, run: list[Token], toks: list[Token], i: int, text: str, 
     if len(name_tokens) == 1 and name_tokens[0].text.lower().rstrip(".") in _LOWER_TITLES:
         return []  # "CEO", "Colonel": a title with no name is no name
     first, last = name_tokens[0], name_tokens[-1]
-    possessive = last.text.endswith(("'s", "\u2019s"))  # (what _POSSESSIVE finds: a token holds no line break)
+    possessive = last.text.endswith(("'s", "\u2019s"))  # (as in _is_common)
     end = last.end - (2 if possessive else 0)
     name = text[first.start : end]
     if not (i < len(toks) and toks[i] is run[0]):  # the run no longer starts where it was found ("CEO of ...")
