@@ -156,6 +156,11 @@ CAPTION_LABEL = re.compile(
     r"([A-Z][a-z]+)(?: [a-z]+){0,3}: (?=[A-Z'‘\"“])"
 )
 
+# The label's shape alone, for finding where CAPTION_LABEL can start: a pattern that starts with a
+# set of characters lets the scan pass over all the others in one tight loop, and capitals are few.
+# (Possessive: where the words are not followed by the colon, fewer of them are not either.)
+_LABEL_SHAPE = re.compile(r"[A-Z][a-z]++(?: [a-z]++){0,3}+: [A-Z'‘\"“]")
+
 # What may stand before a surname with a full stop: an initial or a title ("Elizabeth A. Burton").
 _NAME_PART = re.compile(r"[A-Z]\.|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Rep|Sen|Gov|Lt|Col|Sgt|Capt|Prof|Rev)\.")
 
@@ -174,10 +179,16 @@ _comment_section = re.compile("|".join(f"(?:{p})" for p in COMMENT_SECTION_HEADE
 _junk_phrase = re.compile(r"\s*(?:" + "|".join(JUNK_PHRASES) + r")\s*", re.IGNORECASE)
 # The credit-sentence branch scans up to 200 characters ahead from every word start: most of the
 # cost of the pattern. It can only match a little before a "contributed" (found the way the
-# pattern finds it, case-insensitively); elsewhere the pattern without it matches the same (see
+# pattern finds it, case-insensitively); elsewhere the other phrases match the same (see
 # _cut_junk_phrases).
-_junk_phrase_no_credit = re.compile(
-    r"\s*(?:" + "|".join(p for p in JUNK_PHRASES if p is not CREDIT_SENTENCE) + r")\s*", re.IGNORECASE
+_OTHER_PHRASES = [p for p in JUNK_PHRASES if p is not CREDIT_SENTENCE]
+# Those phrases without the white space before them, which _next_phrase takes in: each starts with
+# "(" or one of these letters, and looking ahead for them lets the scan pass over every other
+# position at once, where a pattern that may start with white space tries them all (four times
+# slower).
+_PHRASE_FIRST = "(csw"
+_other_phrase = re.compile(
+    "(?=[" + re.escape(_PHRASE_FIRST) + "])(?:" + "|".join(_OTHER_PHRASES) + r")\s*", re.IGNORECASE
 )
 _CREDIT_WORD = re.compile("contributed", re.IGNORECASE)
 _CREDIT_REACH = 201  # from the credit sentence's first character to its "contributed", at most
@@ -190,9 +201,12 @@ _JUNK_PHRASE_WORDS = ("scroll", "click", "video", "contributed")
 _SLUG = re.compile(r"[A-Za-z0-9]+(?:[_-]+[A-Za-z0-9]+){2,}")
 _HTML_TAG = re.compile(r"<[A-Za-z!?/]")  # a page named .html that holds no markup is read as text
 # Runs of white space inside a line, each to become one space; a lone space is left alone (the
-# same result, without rebuilding the line at every word).
-_SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]")
-_ODD_SPACE = re.compile(r"[\t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]")  # _SPACES's characters but the space
+# same result, without rebuilding the line at every word). Written as one such character, then more
+# of them or the first was not a plain space: a pattern that starts with a set of characters lets
+# the engine skip to the next one in one loop, past the words.
+_ODD_SPACES = r"\t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000"
+_SPACES = re.compile(f"[ {_ODD_SPACES}](?:[ {_ODD_SPACES}]+|(?<=[{_ODD_SPACES}]))")
+_ODD_SPACE = re.compile(f"[{_ODD_SPACES}]")  # _SPACES's characters but the space
 _ZERO_WIDTH = re.compile(r"[\u200b\u2060\ufeff]")  # not U+200C/U+200D: joiners inside emoji and scripts
 
 
@@ -270,32 +284,26 @@ def _drop_junk(lines: list[str], captions: bool = True) -> list[str]:
 
 
 def _cut_junk_phrases(line: str) -> list[str]:
+    """Return ``_junk_phrase.sub("\\n", line).split("\\n")``, trying the credit-sentence branch only
+    where it can match.
+
+    The full pattern is white space, then the first branch that matches, then white space. Its
+    other branches never start with white space, so wherever they fail, the full one can only match
+    by the credit branch, at a word start no more than _CREDIT_REACH characters before a
+    "contributed". So the other phrases give the next match, and the full pattern is tried at the
+    word starts before it that lie in such a window (from the white space before them, which the
+    pattern takes in too); the leftmost match wins, as in sub().
+    """
     folded = line.lower()
     if not any(word in folded for word in _JUNK_PHRASE_WORDS):
         return [line]
     credits = [m.start() for m in _CREDIT_WORD.finditer(line)]
-    if not credits:
-        return _junk_phrase_no_credit.sub("\n", line).split("\n")
-    return _cut_with_credits(line, credits).split("\n")
-
-
-def _cut_with_credits(line: str, credits: list[int]) -> str:
-    """Return ``_junk_phrase.sub("\\n", line)``, trying the credit-sentence branch only where it can match.
-
-    The full pattern is white space, then the first branch that matches, then white space. Its
-    other branches never start with white space, so wherever the pattern without the credit branch
-    fails, the full one can only match by that branch, at a word start no more than _CREDIT_REACH
-    characters before a "contributed". So the short pattern finds its next match, and the full one
-    is tried at the word starts before it that lie in such a window (from the white space before
-    them, which the pattern takes in too); the leftmost match wins, as in sub().
-    """
     starts = sorted({m.start() for c in credits for m in _WORD_START.finditer(line, max(0, c - _CREDIT_REACH), c)})
     out: list[str] = []
     pos = k = 0
     while True:
-        short = _junk_phrase_no_credit.search(line, pos)
-        limit = short.start() if short else len(line)
-        found = short
+        found = _next_phrase(line, pos)
+        limit = found[0] if found else len(line)
         while k < len(starts) and starts[k] < pos:
             k += 1
         for y in starts[k:]:
@@ -306,14 +314,27 @@ def _cut_with_credits(line: str, credits: list[int]) -> str:
                 break
             full = _junk_phrase.match(line, x)
             if full:
-                found = full
+                found = full.span()
                 break
         if found is None:
             out.append(line[pos:])
-            return "".join(out)
-        out.append(line[pos : found.start()])
+            return "".join(out).split("\n")
+        out.append(line[pos : found[0]])
         out.append("\n")
-        pos = found.end()
+        pos = found[1]
+
+
+def _next_phrase(line: str, pos: int) -> tuple[int, int] | None:
+    """Return the span of the next match of the junk phrases but the credit sentence, from ``pos``,
+    white space around it included."""
+    m = _other_phrase.search(line, pos)
+    if m is None:
+        return None
+    # The phrase starts at the leftmost place it can: white space before it goes with it.
+    start = m.start()
+    while start > pos and line[start - 1].isspace():
+        start -= 1
+    return start, m.end()
 
 
 def _drop_caption_labels(lines: list[str]) -> list[str]:
@@ -328,7 +349,18 @@ def _drop_caption_labels(lines: list[str]) -> list[str]:
             return m.group(0)  # a proper noun, not a caption's label
         return "\n"
 
-    return [line.strip() for line in CAPTION_LABEL.sub(keep_or_drop, text).split("\n") if line.strip()]
+    # CAPTION_LABEL.sub(keep_or_drop, text), with the pattern tried only where the shape it looks
+    # ahead for starts. (Shapes can overlap, "Label: Another label: Text": each start is tried.)
+    out: list[str] = []
+    done = at = 0
+    while shape := _LABEL_SHAPE.search(text, at):
+        at = shape.start() + 1
+        m = CAPTION_LABEL.match(text, shape.start()) if shape.start() >= done else None
+        if m:
+            out += [text[done : m.start()], keep_or_drop(m)]
+            done = m.end()
+    out.append(text[done:])
+    return [line.strip() for line in "".join(out).split("\n") if line.strip()]
 
 
 def _before_comments(lines: list[str]) -> list[str]:

@@ -61,7 +61,9 @@ def merge(
             if name is None:
                 unlisted.add(p.actor)
                 continue
-            positions.append(p.model_copy(update={"actor": name, "evidence": evidence}))
+            if name != p.actor or not _same(evidence, p.evidence):
+                p = p.model_copy(update={"actor": name, "evidence": evidence})
+            positions.append(p)
     outcomes, d_out = _merge_items([i for d in drafts for i in d.outcomes], text)
     questions, d_q = _merge_items([i for d in drafts for i in d.open_questions], text)
     dropped += d_out + d_q
@@ -175,6 +177,15 @@ def _shift(draft: Draft, offset: int) -> Draft:
     )
 
 
+def _same(a: Sequence[Evidence], b: Sequence[Evidence]) -> bool:
+    """True when two evidence lists hold the very same objects.
+
+    A draft's item whose evidence all checks out as it is then goes into the briefing as it is: a
+    copy would be equal, and cost a third of the merge. (Nothing here changes a model it is given.)
+    """
+    return len(a) == len(b) and all(x is y for x, y in zip(a, b))
+
+
 def _verified(evidence: Sequence[Evidence], text: str) -> list[Evidence]:
     out: list[Evidence] = []
     for e in evidence:
@@ -208,7 +219,8 @@ def _merge_actors(found: Sequence[Actor]) -> tuple[list[Actor], dict[str, str]]:
         a = found[i]
         target = _match(a, merged, canonical)
         if target is None:
-            merged[a.name] = a.model_copy(update={"aliases": list(dict.fromkeys(a.aliases))})
+            aliases = list(dict.fromkeys(a.aliases))
+            merged[a.name] = a if aliases == a.aliases else a.model_copy(update={"aliases": aliases})
             target = a.name
         else:
             t = merged[target]
@@ -265,7 +277,7 @@ def _merge_items(items: Sequence[Item], text: str) -> tuple[list[Item], int]:
             continue
         seen_spans |= spans
         seen_text.add(key)
-        out.append(item.model_copy(update={"evidence": evidence}))
+        out.append(item if _same(evidence, item.evidence) else item.model_copy(update={"evidence": evidence}))
     return out, dropped
 
 

@@ -25,7 +25,8 @@ def render_json(briefings: Sequence[Briefing], *, pretty: bool = False, as_list:
     if as_list is None:
         as_list = len(docs) != 1
     payload: Any = docs if as_list else docs[0]
-    return json.dumps(payload, ensure_ascii=False, indent=2 if pretty else None) + "\n"
+    # (No check for cycles: what model_dump gives is plain dicts and lists, which hold none.)
+    return json.dumps(payload, ensure_ascii=False, indent=2 if pretty else None, check_circular=False) + "\n"
 
 
 def render_jsonl(briefing: Briefing) -> str:

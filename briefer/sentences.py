@@ -26,6 +26,7 @@ from .lexicon import (
     TIME_ENDINGS,
     TITLE_ABBREVIATIONS,
     TITLE_WORDS,
+    alternation,
     form_table,
 )
 
@@ -34,9 +35,10 @@ _CLOSERS = "\"'\u201d\u2019)]\u00bb"
 _OPENERS = "\"'\u201c\u2018([\u00ab"
 _STOPS = ".!?\u2026"
 
-# A candidate end: ., ! or ? (or an ellipsis), then closers, then white space. (The look-ahead for
-# a stop only makes the scan fail fast at the other characters.)
-_END = re.compile(r"(?=[.!?…])(?:\.\.\.|…|[.!?])+[" + re.escape(_CLOSERS) + r"]*(?=\s)")
+# A candidate end: ., ! or ? (or an ellipsis, three stops or one character), then closers, then
+# white space. (A pattern that starts with a set of characters lets the scan pass over every other
+# character in one tight loop: most of the text.)
+_END = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s)")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _WORD_BEFORE = re.compile(r"([\w.&'-]+)$")
 _LONGER_THAN_ANY_ABBREVIATION = max(map(len, ABBREVIATIONS)) + 1
@@ -53,6 +55,11 @@ _RUN_IN = re.compile(
     + "|".join(sorted(RUN_IN_STARTERS, key=len, reverse=True))
     + r")(?:(?:['\u2019][a-z]{1,2})?\s+(?:[a-z0-9£$€]|I\b)|,\s))"
 )
+# The openers alone, for finding where _RUN_IN can match: it takes in the white space before one
+# (and a quote on either side of it). A pattern that starts with a capital letter lets the scan
+# skip to the next one in one tight loop, where _RUN_IN is tried at every position.
+_OPENER = re.compile(alternation(sorted(RUN_IN_STARTERS, key=len, reverse=True)))
+_OPENING_QUOTES = "\"'\u2018\u201c"
 # A name with an age after it ("Clarkson, 55, and ...") starts a clause; glued to a noun before it
 # with no stop, it starts a new sentence after a caption.
 _NAME_AGE = re.compile(r"(?<=[a-z])(\s+)(?=[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*,\s+\d{1,3},)")
@@ -116,12 +123,14 @@ def first_sentence(text: str) -> Sentence | None:
 
     The first sentence ends at its paragraph's first cut, and each kind of cut comes in order, so
     each is looked for up to its first only. (A cut always follows a visible character, so the
-    piece before it is never empty.)
+    piece before it is never empty.) A run-in or name-and-age cut before the first stop has all
+    that its pattern looks at before the stop too: none of those characters can be the stop mark or
+    a closing mark, which the stop ends with. So they are looked for up to the stop only, not
+    through the rest of what may be a long paragraph.
     """
     for pstart, pend in _paragraph_spans(text):
-        cut = min(next(cuts, pend) for cuts in (
-            _stop_cuts(text, pstart, pend), _run_in_cuts(text, pstart, pend), _name_age_cuts(text, pstart, pend)
-        ))  # fmt: skip
+        stop = next(_stop_cuts(text, pstart, pend), pend)
+        cut = min(stop, next(_run_in_cuts(text, pstart, stop), stop), next(_name_age_cuts(text, pstart, stop), stop))
         out: list[Sentence] = []
         _add(out, text, pstart, cut)
         if out:
@@ -160,7 +169,7 @@ def _stop_cuts(text: str, start: int, end: int) -> Iterator[int]:
 
 def _run_in_cuts(text: str, start: int, end: int) -> Iterator[int]:
     """Yield, in order, where a capitalised opener starts a sentence run into the one before."""
-    for m in _RUN_IN.finditer(text, start, end):
+    for m in _run_in_matches(text, start, end):
         cut = m.start(1)
         opener = m.group(2)
         before = _WORD_BEFORE.search(text, max(start, cut - 30), cut)
@@ -173,6 +182,26 @@ def _run_in_cuts(text: str, start: int, end: int) -> Iterator[int]:
         if bare in _QUOTE_INTRODUCERS and text[m.end(1)] in _OPENERS:
             continue  # `he said "It was ...`: a quote, not a run-in
         yield cut
+
+
+def _run_in_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """Yield what ``_RUN_IN.finditer(text, start, end)`` yields, trying the pattern only where it
+    can match: at the white space before an opener (after the opening quote before it, if any) or
+    at the closing quote just before that white space."""
+    for opener in _OPENER.finditer(text, start, end):
+        gap_end = opener.start()
+        if gap_end > start and text[gap_end - 1] in _OPENING_QUOTES:
+            gap_end -= 1
+        gap = gap_end
+        while gap > start and text[gap - 1].isspace():
+            gap -= 1
+        if gap == gap_end:
+            continue  # no white space before it: a word, or a mark, does not start a sentence
+        for at in (gap - 1, gap) if gap > start else (gap,):
+            m = _RUN_IN.match(text, at, end)
+            if m:
+                yield m
+                break
 
 
 def _name_age_cuts(text: str, start: int, end: int) -> Iterator[int]:

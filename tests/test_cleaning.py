@@ -416,3 +416,55 @@ def test_every_junk_phrase_holds_a_word_the_quick_check_looks_for():
 
     for pattern in JUNK_PHRASES:
         assert any(word in pattern for word in _JUNK_PHRASE_WORDS), pattern
+
+
+def test_junk_phrases_are_cut_exactly_where_the_whole_pattern_matches():
+    # cleaning looks for the phrases in cheaper ways (by their first letters, the credit sentence
+    # only near a "contributed"); what it cuts must be what the one pattern of them all cuts.
+    from briefer.cleaning import _cut_junk_phrases, _junk_phrase
+
+    lines = [
+        "He left. Scroll down for video   Abase Hussen, left, took his daughter to Syria.",
+        "Scroll down for video",
+        "It fell.  (Watch the video above.)  Then it rose. click to see the gallery",
+        "The video showed a scroll. Click here. See video below",
+        "CNN's Sam Stringer contributed to this report. Scroll down for pictures",
+        (
+            "He said it was over. Reuters contributed reporting. CLICK TO VIEW THE VIDEO. He left. "
+            "AP writer Jo Roe contributed to this story."
+        ),
+        "a" * 300 + " contributed reporting.",
+        "Nothing to cut here, though the video was long and the scroll old.",
+    ]
+    for line in lines:
+        assert _cut_junk_phrases(line) == _junk_phrase.sub("\n", line).split("\n"), line
+
+
+def test_caption_labels_are_cut_where_the_pattern_matches():
+    # cleaning tries the label pattern only where its shape starts; the cuts must be those of
+    # CAPTION_LABEL.sub over the whole text.
+    import re
+
+    from briefer.cleaning import _NAME_PART, CAPTION_LABEL, _drop_caption_labels
+
+    def reference(lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+
+        def keep_or_drop(m: re.Match[str]) -> str:
+            before = text[: m.start()].rstrip()
+            previous = before.rsplit(None, 1)[-1] if before else ""
+            if previous[:1].isupper() and (previous[-1:] not in ".!?'\"’”)" or _NAME_PART.fullmatch(previous)):
+                return m.group(0)
+            if re.search(rf"[a-z,;] {re.escape(m.group(1))}\b", text):
+                return m.group(0)
+            return "\n"
+
+        return [line.strip() for line in CAPTION_LABEL.sub(keep_or_drop, text).split("\n") if line.strip()]
+
+    for lines in [
+        ["...their skin Her own biggest fan: Founder Yen Reis says it works.", "Risky regimen: Many pills a day"],
+        ["It was over. Label: Another label: Text here, she said.", "Mr Hussen replied: 'No.'"],
+        ["It shares a border with Nepal: China is to the north, and Nepal: India to the south."],
+        ["The fans left. Who said: Nobody knows. Parking trap: Many motorists face fines."],
+    ]:
+        assert _drop_caption_labels(lines) == reference(lines), lines

@@ -153,6 +153,8 @@ def test_a_role_word_before_a_name_with_an_age_is_no_boundary():
         "The fans were angry Ms Green, 42, said the club had let them down.",
         '"Why?" she asked. "Because," he said.',
         "No stop at all in this paragraph\n\nThe next one has one.",
+        "A first sentence ends here. A caption aged just 13 It then emerged she had fled.",
+        "The talks ended (at last.) \"The fans left,\" she said. Mr Green, 42, said more.",
     ],
 )
 def test_first_sentence_is_the_first_of_the_split(text):
@@ -160,3 +162,33 @@ def test_first_sentence_is_the_first_of_the_split(text):
 
     sentences = split_sentences(text)
     assert first_sentence(text) == (sentences[0] if sentences else None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Abase Hussen, left, took his daughter to a rally aged just 13 It then emerged she had fled.",
+        "He said 'It was over' and left. The end'  \"They came,\" he said. Her mother A Smith",
+        'The fans were angry" "The club, he said, It was "  It is late',
+        "Plan A is fine. We went to Air Force One It was late.",
+    ],
+)
+def test_run_ins_are_found_where_the_pattern_matches(text):
+    # sentences tries the run-in pattern only before an opener; it must find what a scan finds.
+    from briefer.sentences import _RUN_IN, _run_in_matches
+
+    for start in range(0, len(text), 7):
+        for end in (len(text), len(text) - 5):
+            found = [(m.span(), m.groups()) for m in _run_in_matches(text, start, end)]
+            assert found == [(m.span(), m.groups()) for m in _RUN_IN.finditer(text, start, end)]
+
+
+def test_an_alternation_matches_what_the_plain_one_does():
+    import re
+
+    from briefer.lexicon import alternation
+
+    words = ["An", "A", "After", "It", "I", "a.b", "Its"]
+    grouped, plain = re.compile(alternation(words)), re.compile("|".join(map(re.escape, words)))
+    for text in ["An apple", "After it", "Its", "I", "It", "a.b", "axb", "Aft", ""]:
+        assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)], text

@@ -123,3 +123,40 @@ def test_a_caption_label_before_a_name_keeps_the_name_whole():
         "Terrified: Emma Jackson, 28, was subjected to abuse by her neighbour Now Ms Jackson has moved home."
     )
     assert [u.text for u in units if not u.caption] == ["She was stalked by her neighbour.", "Now Ms Jackson has moved home."]
+
+
+@pytest.mark.parametrize(
+    ("patterns", "first", "starts_at_word"),
+    [("CAPTION_MARKERS", "CAPTION_FIRST", False), ("FURNITURE_SENTENCES", "FURNITURE_FIRST", True)],
+)
+def test_the_first_letters_looked_for_cover_every_caption_and_furniture_pattern(patterns, first, starts_at_word):
+    # units looks ahead for these characters before trying the patterns; a pattern added to the
+    # lexicon that starts otherwise would silently never match.
+    import re
+
+    from briefer import lexicon
+    from briefer.analysis import units
+
+    letters = getattr(units, first)
+    samples = [
+        "Amira Abase, pictured, was one of three girls. Gerard Pique (left) and Dani Carvajal ( centre ).",
+        "The pair pictured leaving court. Pictured: the scene. Scroll down for the video. Click here to see it.",
+        "Pictured", "CNN's Sam Stringer contributed to this report. This story was updated on Monday.",
+        "Additional reporting by Jo Roe. Follow us on Twitter. Read more about it here.",
+        "All rights reserved. She is a senior reporter for the Times.", "Updated: 12 May 2016",
+    ]
+    for pattern in getattr(lexicon, patterns):
+        plain = re.compile(pattern, re.IGNORECASE)
+        found = [(s, m.start()) for s in samples for m in plain.finditer(s)]
+        for s, at in found:
+            assert s[at] in letters or s[at].lower() in letters, (pattern, s[at:])
+            assert not starts_at_word or at == 0 or not (s[at - 1].isalnum() or s[at - 1] == "_"), pattern
+        assert found, f"no sample sentence for {pattern}: add one"
+
+
+@pytest.mark.parametrize(
+    "sentence", ["", "...", "One two three four.", "One two three four five.", "U.S.-based don't 42 x", "abc" * 40, "a b c d e f"]
+)
+def test_has_words_agrees_with_the_count(sentence):
+    for n in range(8):
+        assert read_units(sentence or ".")[0].has_words(n) == (read_units(sentence or ".")[0].words >= n)

@@ -93,23 +93,23 @@ def build_entities(mentions: list[Mention], text: str) -> tuple[list[Entity], di
     owner: dict[int, int] = {}
     # A one-word sentence opener is a name only if the article also uses it as one elsewhere: on its
     # own inside a sentence, or as a word of a longer name.
-    attested = {_key(m.name) for m in mentions if not m.initial}
-    attested |= {w for m in mentions if len(m.tokens) > 1 for w in _key(m.name).split()}
+    keys = [_key(m.name) for m in mentions]
+    attested = {key for m, key in zip(mentions, keys) if not m.initial}
+    attested |= {w for m, key in zip(mentions, keys) if len(m.tokens) > 1 for w in key.split()}
 
     def new(name: str, kind: str) -> Entity:
         e = Entity(len(entities), name, kind)
         entities.append(e)
         return e
 
-    order = sorted(range(len(mentions)), key=lambda i: (-len(mentions[i].tokens), i))
+    order = sorted(range(len(mentions)), key=lambda i: -len(mentions[i].tokens))  # (stable: in order within a length)
     surnames = {
         _surname(m.name) for m in mentions if len(m.tokens) > 1 and (m.honorific or m.role or m.tokens[0].lower() in given_names())
     }
     pending: list[int] = []
     for i in order:
-        m = mentions[i]
-        key = _key(m.name)
-        if not key or key in NOT_NAMES or not any(c.isalpha() for c in key):
+        m, key = mentions[i], keys[i]
+        if not key or key in NOT_NAMES or not any(map(str.isalpha, key)):
             continue
         known = key in g.names or key in g.capitals or key.rstrip("'s") in g.demonyms
         if m.initial and len(m.tokens) == 1 and key not in attested and not known and not _ACRONYM.match(m.name):
@@ -140,8 +140,7 @@ def build_entities(mentions: list[Mention], text: str) -> tuple[list[Entity], di
         by_key.setdefault(_strip_prefix(key), e.id)
     full_names = _FullNames(entities)
     for i in sorted(pending):
-        m = mentions[i]
-        key = _key(m.name)
+        m, key = mentions[i], keys[i]
         target = by_key.get(key)
         if target is None:
             target = _short_form_owner(m, entities, full_names)
@@ -208,7 +207,7 @@ def _kind_of_form(m: Mention) -> str:
         return "organization"  # "U.S. Attorney's Office for the Western District of New York"
     if low[-1] in SURNAME_PLACE_HEADS and not (low[0] in given_names() or m.honorific or m.role):
         return "place"
-    if low[-1] in EVENT_HEADS or any(w.isdigit() for w in low) or len(words) > 1 and len(low[-1]) == 1:
+    if low[-1] in EVENT_HEADS or any(map(str.isdigit, low)) or len(words) > 1 and len(low[-1]) == 1:
         return "event"  # "Six-Day War", "Euro 2016", "Group C"
     if m.prev in ORG_KIND_NOUNS:
         return "organization"  # "banned terror group Al-Muhajiroun"
@@ -330,25 +329,27 @@ def _absorb(keep: Entity, drop: Entity, owner: dict[int, int]) -> None:
     drop.mentions = []
 
 
-def _settle(e: Entity, text: str) -> None:
-    """Fix an entity's kind, name, role, gender and its agentive and locative uses."""
-    persons = sum(1 for m in e.mentions if m.honorific or m.role)
-    # A two- or three-word name the article also calls by its last word alone is a person's.
+def _called_by_surname(e: Entity) -> bool:
+    """A two- or three-word name the article also calls by its last word alone is a person's."""
     words = _key(e.name).split()
-    by_surname = (
+    return (
         2 <= len(words) <= 3
         and e.name[:1].isupper()
         and not e.name.split()[0].isupper()
         and any(_key(m.name) == words[-1] and m.prev != "the" for m in e.mentions)
         and not words[-1].endswith("s")
     )
-    if e.kind == "other" and (persons or by_surname):
+
+
+def _settle(e: Entity, text: str) -> None:
+    """Fix an entity's kind, name, role, gender and its agentive and locative uses."""
+    if e.kind == "other" and (any(m.honorific or m.role for m in e.mentions) or _called_by_surname(e)):
         e.kind = "person"
     if e.kind not in ("country", "group"):
         names = {m.name for m in e.mentions}
         e.name = max(e.forms, key=lambda f: (len(_key(f).split()) if f in names else 0, e.forms[f], -len(f)))
     for m in e.mentions:
-        demonym = _key(m.name).rstrip("s'") in gaz().demonyms and e.kind == "country"
+        demonym = e.kind == "country" and _key(m.name).rstrip("s'") in gaz().demonyms
         modifier = m.prev in _DETERMINERS and m.next[:1].isalpha() and not m.next_cap and not (
             m.next in _AUXILIARIES or m.next in _VERB_FORMS
         )

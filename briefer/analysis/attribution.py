@@ -32,9 +32,10 @@ _VERB_WORDS = frozenset(_SPEECH) | frozenset(_STANCE)
 # Each reporting verb form's lemma, a speech verb's first (as `_SPEECH.get(w) or _STANCE.get(w)`).
 _VERB_LEMMAS = {**_STANCE, **_SPEECH}
 # (The look-ahead for a phrase's first letter adds no condition: it lets the search skip the
-# other positions at once. Case-insensitively, a letter matches nothing its class does not.)
+# other positions at once, before the word boundary is tested. Case-insensitively, a letter
+# matches nothing its class does not.)
 _ACCORDING = re.compile(
-    r"\b(?=[" + "".join(sorted({re.escape(p[0].lower()) for p in ACCORDING_TO})) + r"])(?:" + "|".join(re.escape(p) for p in ACCORDING_TO) + r")\s+",
+    r"(?=[" + "".join(sorted({re.escape(p[0].lower()) for p in ACCORDING_TO})) + r"])\b(?:" + "|".join(re.escape(p) for p in ACCORDING_TO) + r")\s+",
     re.IGNORECASE,
 )
 _INVERTIBLE = frozenset(
@@ -96,8 +97,8 @@ def _attribute_unit(
     u: Unit, mentions: list[tuple[Mention, int]], entities: list[Entity], ctx: Context, made: dict[str, int]
 ) -> list[Attribution]:
     masked = u.outside_quotes()
-    words = set(_LOWER_WORD.findall(masked.lower()))
-    if words.isdisjoint(_VERB_WORDS) and "according" not in words:
+    words = _LOWER_WORD.findall(masked.lower())  # (asked twice only: no set of them is worth making)
+    if _VERB_WORDS.isdisjoint(words) and "according" not in words:
         return []  # no reporting verb outside the quotes: nobody is reported here
     refs = find_referents(u, mentions, entities)
     found: list[Attribution] = []

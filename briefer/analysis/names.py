@@ -33,7 +33,6 @@ from .runs import adjacent, places, run_end
 from .tokens import Token, first_word_token, given_names, tokenize
 from .units import Unit
 
-_POSSESSIVE = re.compile(r"['\u2019]s$")
 _LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 _RUN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz'-")  # what a _LOWERCASE_WORD match is made of
 _RUN_WORD = re.compile(r"[a-z][a-z'-]+")
@@ -165,7 +164,7 @@ def _unit_mentions(u: Unit, text: str, vocab: Container[str]) -> list[Mention]:
             initial = False
             i += 1
         # "According to NASA" or "The International Centre ...": the name starts after them.
-        while run and (run[0].text.lower() in _INNER or run[0].text in ("The", "A", "An")) and len(run) > 1:
+        while len(run) > 1 and (run[0].text.lower() in _INNER or run[0].text in ("The", "A", "An")):
             run = run[1:]
             i += 1
         for piece, at in _person_after_name(run, i):
@@ -178,6 +177,13 @@ def _names_no_one(u: Unit, vocab: Container[str]) -> bool:
     """True when the sentence's only capital can be that of a common first word ("The", "But"):
     then no run of capitalised words starts a name. A third of all sentences; told this way
     without tokenizing them whole."""
+    if u.text[:1].isalnum():  # the sentence starts with its first word (most do)
+        # A word holds no space, so a capital after the first space is past the first word: most
+        # sentences are told so without the first word being read.
+        space = u.text.find(" ")
+        tail = u.text[space:] if space > 0 else ""
+        if not tail.islower() and any(map(str.isupper, tail)):
+            return False
     found = first_word_token(u.text, u.start)
     if found is None:
         return True
@@ -189,7 +195,8 @@ def _names_no_one(u: Unit, vocab: Container[str]) -> bool:
 
 
 def _is_common(word: str, vocab: Container[str]) -> bool:
-    w = _POSSESSIVE.sub("", word).lower()
+    # (A possessive cut by endswith: a token holds no line break, so it finds what ['’]s$ would.)
+    w = (word[:-2] if word.endswith(("'s", "\u2019s")) else word).lower()
     if w in PERSON_PARTICLES or w.rstrip(".") in HONORIFICS:
         return False  # "Del Bosque's side ...", "Mr Hussen said ...": part of the name
     return w in _COMMON_OPENERS or w in vocab
@@ -208,7 +215,7 @@ def _person_after_name(run: list[Token], i: int) -> list[tuple[list[Token], int]
         prev = run[k - 1].text.lower()
         if run[k].text[:1].isupper() and w in PERSON_PARTICLES and prev not in names:
             return [(run[:k], i), (run[k:], i + k)]  # "Holland Del Bosque": a team, then a coach
-        if any(t.text.lower().rstrip(".") in _LOWER_TITLES for t in run[:k]):
+        if prev.rstrip(".") in _LOWER_TITLES:  # (the words before it were looked at in earlier rounds)
             return [(run, i)]  # "US Secretary of State Mike Pompeo": the title split handles it
         if w in names and run[k - 1].cap and prev not in names and _names_a_body(run[:k]):
             if prev.rstrip(".") in _LOWER_TITLES or prev.rstrip(".") in HONORIFICS:
@@ -281,7 +288,7 @@ def _split_run(u: Unit, run: list[Token], toks: list[Token], i: int, text: str, 
     if len(name_tokens) == 1 and name_tokens[0].text.lower().rstrip(".") in _LOWER_TITLES:
         return []  # "CEO", "Colonel": a title with no name is no name
     first, last = name_tokens[0], name_tokens[-1]
-    possessive = last.text.endswith(("'s", "\u2019s"))  # (what _POSSESSIVE finds: a token holds no line break)
+    possessive = last.text.endswith(("'s", "\u2019s"))  # (as in _is_common)
     end = last.end - (2 if possessive else 0)
     name = text[first.start : end]
     if not (i < len(toks) and toks[i] is run[0]):  # the run no longer starts where it was found ("CEO of ...")

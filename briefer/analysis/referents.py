@@ -21,6 +21,7 @@ from ..lexicon import (
     PERSON_DESCRIPTIONS,
     SPEECH_VERBS,
     STANCE_VERBS,
+    alternation,
     form_table,
 )
 from .actors import Entity
@@ -31,7 +32,7 @@ from .units import Unit
 SPEECH_FORMS = form_table(SPEECH_VERBS)
 STANCE_FORMS = form_table(STANCE_VERBS | FINDING_VERBS)
 _SPEECH, _STANCE = SPEECH_FORMS, STANCE_FORMS
-_PRONOUN = re.compile(r"\b(?=[hsti])(he|she|they|it)\b", re.IGNORECASE)  # (first letters first: a faster scan)
+_PRONOUN = re.compile(r"(?=[hsti])\b(he|she|they|it)\b", re.IGNORECASE)  # (first letters first: a faster scan)
 SKIP_BETWEEN = frozenset(
     "has have had also later previously however now then again further earlier yesterday today "
     "allegedly reportedly repeatedly publicly privately sharply strongly firmly quickly immediately "
@@ -46,7 +47,7 @@ _REPRESENTS = (
 _FOR_X = re.compile(r"\b(?:" + "|".join(_REPRESENTS) + r")\s+(?:for|of|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _GENERIC = re.compile(
     r"\b(?:(?:the|some|many|most|several|other|angry|furious|an?)\s+)?((?:[A-Z][\w-]*\s+){0,3}|(?:[a-z-]+\s+)?)((?i:"
-    + "|".join(sorted(GENERIC_SPEAKERS, key=len, reverse=True))
+    + alternation(sorted(GENERIC_SPEAKERS, key=len, reverse=True))
     + r")s?)\b((?:\s+(?:of|from|for)\s+(?:the\s+|both\s+)?[\w-]+(?:\s+[\w-]+)?)?)"
 )
 _DEMONYM_BODY = re.compile(

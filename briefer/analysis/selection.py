@@ -19,6 +19,12 @@ def _works_for(m: Mention, person_ends: set[int], text: str) -> bool:
     return bool(hit) and (m.start - len(before) + hit.start()) in person_ends
 
 
+def _affiliated(e: Entity, person_ends: set[int], affiliations: str, text: str) -> bool:
+    """True when a person named in the article works for the entity (asked only of organisations
+    and others, where it counts)."""
+    return any(_works_for(m, person_ends, text) for m in e.mentions) or (len(e.name) > 3 and e.name in affiliations)
+
+
 def select(entities: list[Entity], speaking: dict[int, int], text: str = "") -> list[Entity]:
     """Return the entities that are actors of the story, most salient first.
 
@@ -38,9 +44,6 @@ def select(entities: list[Entity], speaking: dict[int, int], text: str = "") -> 
         spoke = speaking.get(e.id, 0)
         if e.kind in ("place", "event"):
             continue
-        affiliated = any(_works_for(m, person_ends, text) for m in e.mentions) or (
-            len(e.name) > 3 and e.name in affiliations
-        )
         if spoke:
             keep = True
         elif e.mentions and all(m.example for m in e.mentions):
@@ -59,13 +62,16 @@ def select(entities: list[Entity], speaking: dict[int, int], text: str = "") -> 
                 m.prev == "the" and len(m.tokens) == 1 and m.name.endswith("s") and not m.name.isupper() and not m.quoted
                 for m in e.mentions
             )
-            keep = e.agentive >= 1 or e.plain >= 2 or affiliated or team
+            keep = e.agentive >= 1 or e.plain >= 2 or _affiliated(e, person_ends, affiliations, text) or team
         elif e.kind == "country":
             keep = e.agentive >= 1 or e.possessive >= 1 and n >= 2 or e.plain >= 2
         elif e.kind == "group":
             keep = e.agentive >= 1
         else:
-            keep = affiliated and len(e.name.split()) > 1 or e.agentive >= 2 and e.plain >= 3
+            keep = (
+                _affiliated(e, person_ends, affiliations, text) and len(e.name.split()) > 1
+                or e.agentive >= 2 and e.plain >= 3
+            )
         if not keep:
             continue
         salience = n + 2 * spoke + e.agentive + 2.0 / (1 + e.first / 500)

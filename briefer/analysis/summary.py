@@ -32,7 +32,7 @@ POSITION_DECAY = 1.0
 
 def rank(units: list[Unit], n: int, max_words: int = 75) -> list[Unit]:
     """Return the units of the summary in article order: about ``n`` sentences, ``max_words`` words."""
-    pool = [u for u in units if not u.caption and u.words >= 5]
+    pool = [u for u in units if not u.caption and u.has_words(5)]
     if n <= 0 or not pool:
         return []
     scores = centrality(pool)

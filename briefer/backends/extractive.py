@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from ..analysis import Analysis, Finding, aliases, analyse
+from ..analysis.units import Unit
 from ..evidence import make_evidence
 from ..merging import DEFAULT_SUMMARY_SENTENCES
 from ..models import Actor, Chunk, Document, Draft, Evidence, Item, Position, SummarySentence
@@ -43,8 +44,17 @@ def _draft(result: Analysis, text: str, chunk: Chunk, first: bool) -> Draft:
     def inside(f: Finding) -> bool:
         return chunk.start <= f.unit.start and f.unit.end <= chunk.end
 
+    # A sentence that is a position, an outcome and a summary sentence is one piece of evidence:
+    # made once (the models are never changed once made, so sharing it is safe).
+    made: dict[int, Evidence] = {}
+
+    def quote(u: Unit) -> list[Evidence]:
+        if u.index not in made:
+            made[u.index] = make_evidence(chunk.text, u.start - chunk.start, u.end - chunk.start)
+        return [made[u.index]]
+
     def evidence(f: Finding) -> list[Evidence]:
-        return [make_evidence(chunk.text, f.unit.start - chunk.start, f.unit.end - chunk.start)]
+        return quote(f.unit)
 
     actors = [
         Actor(
@@ -61,8 +71,7 @@ def _draft(result: Analysis, text: str, chunk: Chunk, first: bool) -> Draft:
     return Draft(
         chunk=chunk.index,
         summary=[
-            SummarySentence(text=u.text, score=float(len(ranks) - ranks[u.index]),
-                            evidence=[make_evidence(chunk.text, u.start - chunk.start, u.end - chunk.start)])
+            SummarySentence(text=u.text, score=float(len(ranks) - ranks[u.index]), evidence=quote(u))
             for u in result.summary
             if chunk.start <= u.start and u.end <= chunk.end
         ],
