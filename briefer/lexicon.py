@@ -62,10 +62,11 @@ SENTENCE_STARTERS = _words(
 
 # Capitalised words that start a new sentence when they follow a word with no stop in between:
 # a caption or a related-link headline run into the prose ("...aged 13 It then emerged...").
-# They must be followed by a lower-case word, a digit or "I" for the boundary to count.
+# They must be followed by a lower-case word, a digit or "I" for the boundary to count; "I" itself
+# only after an opening quotation mark ("... on their home turf 'I don't think ...").
 RUN_IN_STARTERS = _words(
     """
-    The A An It He She They We You His Her Their Its Our My Your There Here This That These Those
+    The A An It He She They We You I His Her Their Its Our My Your There Here This That These Those
     But And So Yet Or In On At For From With By After Before During Since Until When While Where
     Why How What Who If Although Though Despite As Because Once Now Then Today Yesterday Last
     Earlier Later Meanwhile However Still Also Instead Indeed Asked Speaking Writing According

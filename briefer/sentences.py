@@ -82,7 +82,7 @@ _THE_NAME = re.compile(r"The\s+[A-Z]")
 # A picture caption's label run into the prose after a word: "... towering over peers | Proud mum:
 # Jean with ...", "... on his Instagram page | Playboy: Nearly every day ...". One to three words, the
 # first capitalised, the others lower-case, then a colon and a capital.
-_LABEL_BEFORE_COLON = re.compile(r"(?<=[a-z0-9])(\s+)((?:[A-Z][a-z'\u2019-]+|[A-Z]{2,})(?:\s+[a-z][a-z'\u2019-]*){0,2}):$")
+_LABEL_BEFORE_COLON = re.compile(r"(?<=[a-z0-9)])(\s+)((?:[A-Z][a-z'\u2019-]+|[A-Z]{2,})(?:\s+[a-z][a-z'\u2019-]*){0,2}):$")
 _CAPITAL_AFTER_COLON = re.compile(r"\s+[\"'\u2018\u201c]?[A-Z0-9£$]")
 _PLAIN_WORD = re.compile(r"[A-Za-z][a-z'\u2019]*")
 _FINITE = frozenset("is was are were has had have will would could can should may might must does did".split())
@@ -177,6 +177,8 @@ def _run_in_cuts(text: str, start: int, end: int) -> Iterator[int]:
         if opener in _WEAK_STARTERS and word[:1].isupper():
             continue
         bare = word.rstrip("'\u2019\"\u201d").lower().rstrip(".")
+        if opener == "I" and (text[m.end(1)] not in _OPENING_QUOTES or bare in _BEFORE_NAME or bare in _SPEECH_FORMS):
+            continue  # "and I think", "adding 'I accept": "I" starts a sentence only as a quotation opens
         if bare in TITLE_ABBREVIATIONS:
             continue
         if bare in _QUOTE_INTRODUCERS and text[m.end(1)] in _OPENERS:
@@ -238,7 +240,9 @@ def _time_name_cuts(text: str, start: int, end: int, cuts: list[int]) -> Iterato
         if len(left) < 5 or len(_PLAIN_WORD.findall(text, m.end(1), after)) < 4:
             continue
         lowered = [w.lower() for w in left]
-        if any(w in _SPEECH_FORMS for w in lowered) or not any(_finite(w) for w in lowered[1:]):
+        if any(w in _SPEECH_FORMS for w in lowered) or not (
+            any(_finite(w) for w in lowered[1:]) or _name_then_verb(left)
+        ):
             continue
         yield cut
 
@@ -256,7 +260,7 @@ def _label_cuts(text: str, start: int, end: int) -> Iterator[int]:
         cut = m.start(1)
         word = _WORD_BEFORE.search(text, max(start, cut - 30), cut)
         before = word.group(1) if word else ""
-        if not (before[:1].islower() or before[:1].isdigit()):
+        if not (before[:1].islower() or before[:1].isdigit() or text[cut - 1] == ")"):
             continue  # "the Sunday | Times:": the label would end a name
         if before in _BEFORE_NAME or before in _QUOTE_INTRODUCERS or before in _SPEECH_FORMS:
             continue
@@ -264,6 +268,11 @@ def _label_cuts(text: str, start: int, end: int) -> Iterator[int]:
         if any(w in _SPEECH_FORMS for w in label):
             continue
         yield cut
+
+
+def _name_then_verb(words: list[str]) -> bool:
+    """"Roy Asotasi crosses for ...": a present-tense verb right after a name, as captions write."""
+    return any(a[:1].isupper() and b[:1].islower() and b.endswith("s") and not b.endswith("ss") for a, b in zip(words, words[1:]))
 
 
 def _finite(word: str) -> bool:

@@ -120,6 +120,34 @@ def test_an_irregular_past_makes_the_clause_before_a_date_and_a_name():
     ]
 
 
+def test_a_quotation_opening_on_i_after_a_plain_word_starts_a_sentence():
+    text = "The Saints were dumped out as Clermont ran riot on their home turf 'I don't think anyone switches off.'"
+    assert texts(text) == [
+        "The Saints were dumped out as Clermont ran riot on their home turf",
+        "'I don't think anyone switches off.'",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She wrote that she seeks no leniency, adding 'I accept things I cannot change.'",
+        'She said "I am on television" and "I would not talk to you" before she left.',
+        "He knew that I was wrong about the plan and said so.",
+    ],
+)
+def test_i_after_a_speech_verb_a_conjunction_or_without_a_quotation_is_no_boundary(text):
+    assert texts(text) == [text]
+
+
+def test_a_caption_after_a_name_and_a_present_verb_ends_on_a_time_before_the_next_sentence():
+    text = "Warrington forward Roy Asotasi crosses for one of five tries on the night Warrington had produced their best."
+    assert texts(text) == [
+        "Warrington forward Roy Asotasi crosses for one of five tries on the night",
+        "Warrington had produced their best.",
+    ]
+
+
 def test_a_title_with_the_inside_a_sentence_is_no_boundary():
     assert texts("He was reading The Times and said nothing more about it.") == [
         "He was reading The Times and said nothing more about it."
