@@ -151,3 +151,13 @@ def test_state_codes_venues_and_currencies_are_no_actors():
         "The band also plays the Cynthia Woods Mitchell Pavilion in The Woodlands, TX, on June 9."
     )
     assert not {"GA", "TX", "Rs", "Ameris Bank Amphitheatre", "Cynthia Woods Mitchell Pavilion"} & set(found)
+
+
+def test_a_plain_word_glued_before_a_given_name_is_no_part_of_the_name():
+    found = actors("Shepherd John Hendy said the lamb was the biggest. Hendy has farmed for decades.")
+    assert "John Hendy" in found and not [n for n in found if n.startswith("Shepherd")]
+
+
+def test_an_unknown_first_name_before_a_known_one_stays_in_the_name():
+    found = actors("Tanka Maya Sitoula, a mother of four, was rescued. Sitoula said she had lost hope.")
+    assert "Tanka Maya Sitoula" in found

@@ -30,7 +30,7 @@ from ..lexicon import (
 )
 from .gazetteer import gaz
 from .runs import adjacent, places, run_end
-from .tokens import Token, first_word_token, given_names, tokenize
+from .tokens import Token, common_words, first_word_token, given_names, tokenize
 from .units import Unit
 
 _LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
@@ -217,12 +217,25 @@ def _person_after_name(run: list[Token], i: int) -> list[tuple[list[Token], int]
             return [(run[:k], i), (run[k:], i + k)]  # "Holland Del Bosque": a team, then a coach
         if prev.rstrip(".") in _LOWER_TITLES:  # (the words before it were looked at in earlier rounds)
             return [(run, i)]  # "US Secretary of State Mike Pompeo": the title split handles it
-        if w in names and run[k - 1].cap and prev not in names and _names_a_body(run[:k]):
+        if w in names and run[k - 1].cap and prev not in names and (_names_a_body(run[:k]) or _plain_word_before(run, k)):
             if prev.rstrip(".") in _LOWER_TITLES or prev.rstrip(".") in HONORIFICS:
                 continue
             if len(run) - k <= 3 and all(t.cap for t in run[k:]):
                 return [(run[:k], i), (run[k:], i + k)]
     return [(run, i)]
+
+
+def _plain_word_before(run: list[Token], k: int) -> bool:
+    """"Shepherd John Hendy", "Masters Jack Nicklaus": one plain English word glued before a given
+    name and a surname is no part of the person's name ("Tanka Maya Sitoula" is: "tanka" is no
+    English word). Not before a place or a body's name ("Port Elizabeth Smith" is too rare)."""
+    if k != 1 or len(run) != 3:
+        return False
+    last = run[2].text.lower()
+    if last in ORG_HEADS or last in PLACE_HEADS or last in EVENT_HEADS:
+        return False
+    first = run[0].text.removesuffix("'s").removesuffix("\u2019s").lower()
+    return first in common_words() and first not in given_names()
 
 
 def _names_a_body(tokens: list[Token]) -> bool:

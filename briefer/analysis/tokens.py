@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from dataclasses import dataclass
@@ -50,6 +51,14 @@ def given_names() -> dict[str, str]:
     out.update((n, "female") for n in census["female"])
     out.update(curated_given_names())
     return out
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Return plain lower-case English words (SCOWL, less given names): what a capitalised word
+    glued before a person's name is when it is no part of the name ("Shepherd John Hendy")."""
+    packed = resources.files("briefer").joinpath("data/common_words.txt.gz").read_bytes()
+    return frozenset(gzip.decompress(packed).decode("utf-8").split())
 
 
 @cache
