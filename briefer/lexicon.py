@@ -504,6 +504,11 @@ def form_table(lemmas: frozenset[str]) -> dict[str, str]:
     return table
 
 
+# Every form of the speech verbs, mapped to its lemma: asked by the splitter, the caption test and
+# attribution alike.
+SPEECH_FORMS = form_table(SPEECH_VERBS)
+
+
 def alternation(words: Iterable[str]) -> str:
     """Return a regular expression that matches any of ``words`` (literally, the first that fits in
     their order), its alternatives grouped under their first characters.

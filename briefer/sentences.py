@@ -21,7 +21,7 @@ from .lexicon import (
     OUTCOME_VERBS,
     RUN_IN_STARTERS,
     SENTENCE_STARTERS,
-    SPEECH_VERBS,
+    SPEECH_FORMS,
     STANCE_VERBS,
     TIME_ENDINGS,
     TITLE_ABBREVIATIONS,
@@ -86,7 +86,6 @@ _LABEL_BEFORE_COLON = re.compile(r"(?<=[a-z0-9)])(\s+)((?:[A-Z][a-z'\u2019-]+|[A
 _CAPITAL_AFTER_COLON = re.compile(r"\s+[\"'\u2018\u201c]?[A-Z0-9£$]")
 _PLAIN_WORD = re.compile(r"[A-Za-z][a-z'\u2019]*")
 _FINITE = frozenset("is was are were has had have will would could can should may might must does did".split())
-_SPEECH_FORMS = frozenset(form_table(SPEECH_VERBS))
 _VERB_FORMS = frozenset(w for w in {**form_table(STANCE_VERBS), **form_table(OUTCOME_VERBS)} if not w.endswith("ing"))
 # Words after which a capitalised quote opens a quotation rather than a new sentence.
 _QUOTE_INTRODUCERS = frozenset("said says say told added wrote asked replied read reads reading saying stated that as called".split())
@@ -108,8 +107,8 @@ def split_sentences(text: str) -> list[Sentence]:
     """Return the sentences of ``text`` in order; ``text[s.start:s.end] == s.text``."""
     out: list[Sentence] = []
     for pstart, pend in _paragraph_spans(text):
-        cuts = sorted({*_stop_cuts(text, pstart, pend), *_run_in_cuts(text, pstart, pend), *_name_age_cuts(text, pstart, pend)})
-        cuts = sorted({*cuts, *_time_name_cuts(text, pstart, pend, cuts), *_label_cuts(text, pstart, pend)})
+        found = {*_stop_cuts(text, pstart, pend), *_run_in_cuts(text, pstart, pend), *_name_age_cuts(text, pstart, pend)}
+        cuts = sorted({*found, *_time_name_cuts(text, pstart, pend, found), *_label_cuts(text, pstart, pend)})
         cut = pstart
         for c in cuts:
             _add(out, text, cut, c)
@@ -177,7 +176,7 @@ def _run_in_cuts(text: str, start: int, end: int) -> Iterator[int]:
         if opener in _WEAK_STARTERS and word[:1].isupper():
             continue
         bare = word.rstrip("'\u2019\"\u201d").lower().rstrip(".")
-        if opener == "I" and (text[m.end(1)] not in _OPENING_QUOTES or bare in _BEFORE_NAME or bare in _SPEECH_FORMS):
+        if opener == "I" and (text[m.end(1)] not in _OPENING_QUOTES or bare in _BEFORE_NAME or bare in SPEECH_FORMS):
             continue  # "and I think", "adding 'I accept": "I" starts a sentence only as a quotation opens
         if bare in TITLE_ABBREVIATIONS:
             continue
@@ -218,12 +217,12 @@ def _name_age_cuts(text: str, start: int, end: int) -> Iterator[int]:
             yield m.start(1)
 
 
-def _time_name_cuts(text: str, start: int, end: int, cuts: list[int]) -> Iterator[int]:
+def _time_name_cuts(text: str, start: int, end: int, cuts: set[int]) -> Iterator[int]:
     """Yield where a name and a finite verb start a sentence run into a caption that ended on a
     date or a time ("... his hometown club against Sunderland on Sunday | Gullit controversially
-    decided ..."). The piece before must read as a clause of its own (five words or more, a finite
-    verb, no speech verb: "He said on Monday Smith was wrong" is one sentence), and so must the one
-    after."""
+    decided ..."), or on a plain word before "The" and a name. The piece before (from the last of
+    ``cuts``) must read as a clause of its own (five words or more, a finite verb, no speech verb:
+    "He said on Monday Smith was wrong" is one sentence), and so must the one after."""
     for m in _SPACE_BEFORE_CAPITAL.finditer(text, start, end):
         cut = m.start(1)
         # The word before: cheapest test first, as most capitals follow neither a date nor "The".
@@ -234,13 +233,13 @@ def _time_name_cuts(text: str, start: int, end: int, cuts: list[int]) -> Iterato
         name_verb = _NAME_VERB.match(text, m.end(1))
         if name_verb is None or not _finite(name_verb.group(1)):
             continue
-        before = max([start, *(c for c in cuts if c <= cut)])
-        after = min([end, *(c for c in cuts if c > cut)])
-        left = _PLAIN_WORD.findall(text, before, cut)
-        if len(left) < 5 or len(_PLAIN_WORD.findall(text, m.end(1), after)) < 4:
+        piece_start = max([start, *(c for c in cuts if c <= cut)])
+        piece_end = min([end, *(c for c in cuts if c > cut)])
+        left = _PLAIN_WORD.findall(text, piece_start, cut)
+        if len(left) < 5 or len(_PLAIN_WORD.findall(text, m.end(1), piece_end)) < 4:
             continue
         lowered = [w.lower() for w in left]
-        if any(w in _SPEECH_FORMS for w in lowered) or not (
+        if any(w in SPEECH_FORMS for w in lowered) or not (
             any(_finite(w) for w in lowered[1:]) or _name_then_verb(left)
         ):
             continue
@@ -262,10 +261,10 @@ def _label_cuts(text: str, start: int, end: int) -> Iterator[int]:
         before = word.group(1) if word else ""
         if not (before[:1].islower() or before[:1].isdigit() or text[cut - 1] == ")"):
             continue  # "the Sunday | Times:": the label would end a name
-        if before in _BEFORE_NAME or before in _QUOTE_INTRODUCERS or before in _SPEECH_FORMS:
+        if before in _BEFORE_NAME or before in _QUOTE_INTRODUCERS or before in SPEECH_FORMS:
             continue
         label = m.group(2).lower().split()
-        if any(w in _SPEECH_FORMS for w in label):
+        if any(w in SPEECH_FORMS for w in label):
             continue
         yield cut
 

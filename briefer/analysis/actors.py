@@ -24,10 +24,10 @@ from ..lexicon import (
     ORG_LEADS,
     OUTCOME_VERBS,
     PLACE_HEADS,
-    SURNAME_PLACE_HEADS,
-    US_STATE_CODES,
     SPEECH_VERBS,
     STANCE_VERBS,
+    SURNAME_PLACE_HEADS,
+    US_STATE_CODES,
     form_table,
 )
 from .gazetteer import Gazetteer, gaz

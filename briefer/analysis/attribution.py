@@ -19,7 +19,7 @@ from ..lexicon import ACCORDING_TO, DOCUMENT_DESCRIPTIONS, FINDING_VERBS, NEEDS_
 from .actors import Entity
 from .names import Mention
 from .referents import SKIP_BETWEEN as _SKIP_BETWEEN
-from .referents import SPEECH_FORMS as _SPEECH
+from ..lexicon import SPEECH_FORMS as _SPEECH
 from .referents import STANCE_FORMS as _STANCE
 from .referents import Referent
 from .referents import Context, find_referents, resolve

@@ -35,7 +35,6 @@ if all(re.match(r"\\b[a-z]", c) for c in BACKGROUND_CUES):
         "(?=[" + "".join(sorted({c[2] for c in BACKGROUND_CUES})) + "])(?:" + "|".join(BACKGROUND_CUES) + ")", re.IGNORECASE
     )
 _WORD = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
-
 _NOT_EVENTS = frozenset(
     "based used supposed related concerned interested involved married aged called named armed "
     "unprecedented unexpected alleged so-called red".split()

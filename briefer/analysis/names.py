@@ -14,6 +14,7 @@ from collections.abc import Container
 from dataclasses import dataclass, field
 
 from ..lexicon import (
+    EVENT_HEADS,
     EXAMPLE_CUES,
     FEMALE_HONORIFICS,
     HONORIFICS,
@@ -21,7 +22,6 @@ from ..lexicon import (
     MALE_HONORIFICS,
     NAME_CONNECTORS,
     NOT_NAMES,
-    EVENT_HEADS,
     ORG_HEADS,
     PERSON_PARTICLES,
     PLACE_HEADS,
@@ -194,9 +194,13 @@ def _names_no_one(u: Unit, vocab: Container[str]) -> bool:
     return not word.cap or _is_common(word.text, vocab)
 
 
+def _without_possessive(word: str) -> str:
+    # (By endswith: a token holds no line break, so this cuts what ['’]s$ would find.)
+    return word[:-2] if word.endswith(("'s", "\u2019s")) else word
+
+
 def _is_common(word: str, vocab: Container[str]) -> bool:
-    # (A possessive cut by endswith: a token holds no line break, so it finds what ['’]s$ would.)
-    w = (word[:-2] if word.endswith(("'s", "\u2019s")) else word).lower()
+    w = _without_possessive(word).lower()
     if w in PERSON_PARTICLES or w.rstrip(".") in HONORIFICS:
         return False  # "Del Bosque's side ...", "Mr Hussen said ...": part of the name
     return w in _COMMON_OPENERS or w in vocab
@@ -229,13 +233,16 @@ def _plain_word_before(run: list[Token], k: int) -> bool:
     """"Shepherd John Hendy", "Masters Jack Nicklaus": one plain English word glued before a given
     name and a surname is no part of the person's name ("Tanka Maya Sitoula" is: "tanka" is no
     English word). Not before a place or a body's name ("Port Elizabeth Smith" is too rare)."""
-    if k != 1 or len(run) != 3:
+    if k != 1 or len(run) != 3 or _heads_a_thing(run[2].text):
         return False
-    last = run[2].text.lower()
-    if last in ORG_HEADS or last in PLACE_HEADS or last in EVENT_HEADS:
-        return False
-    first = run[0].text.removesuffix("'s").removesuffix("\u2019s").lower()
+    first = _without_possessive(run[0].text).lower()
     return first in common_words() and first not in given_names()
+
+
+def _heads_a_thing(word: str) -> bool:
+    """True for the last word of an organisation's, a place's or an event's name."""
+    low = word.lower()
+    return low in ORG_HEADS or low in PLACE_HEADS or low in EVENT_HEADS
 
 
 def _names_a_body(tokens: list[Token]) -> bool:
@@ -342,8 +349,7 @@ def _reads_as_person(tokens: list[Token]) -> bool:
         return False  # "Turks of Armenians"
     if tokens[0].text.lower() in given_names():
         return True
-    last = tokens[-1].text.lower()
-    return len(tokens) == 2 and not (last in ORG_HEADS or last in PLACE_HEADS or last in EVENT_HEADS or tokens[-1].text.isupper())
+    return len(tokens) == 2 and not (_heads_a_thing(tokens[-1].text) or tokens[-1].text.isupper())
 
 
 def _trailing_person(tokens: list[Token]) -> list[Token] | None:

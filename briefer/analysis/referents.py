@@ -19,7 +19,7 @@ from ..lexicon import (
     GENERIC_SPEAKERS,
     ORG_DESCRIPTIONS,
     PERSON_DESCRIPTIONS,
-    SPEECH_VERBS,
+    SPEECH_FORMS,
     STANCE_VERBS,
     alternation,
     form_table,
@@ -29,7 +29,6 @@ from .gazetteer import gaz
 from .names import Mention
 from .units import Unit
 
-SPEECH_FORMS = form_table(SPEECH_VERBS)
 STANCE_FORMS = form_table(STANCE_VERBS | FINDING_VERBS)
 _SPEECH, _STANCE = SPEECH_FORMS, STANCE_FORMS
 _PRONOUN = re.compile(r"(?=[hsti])\b(he|she|they|it)\b", re.IGNORECASE)  # (first letters first: a faster scan)

@@ -12,7 +12,7 @@ import re
 
 from ..lexicon import DOCUMENT_DESCRIPTIONS, ROLE_NOUNS
 from .referents import SKIP_BETWEEN as _SKIP_BETWEEN
-from .referents import SPEECH_FORMS as _SPEECH
+from ..lexicon import SPEECH_FORMS as _SPEECH
 from .referents import STANCE_FORMS as _STANCE
 from .referents import Referent
 
@@ -92,9 +92,7 @@ def subject_before(refs: list[Referent], masked: str, v: int) -> list[Referent]:
         between = masked[head.end : v].lower()
         # 2. "Roy Bentham of Spirit of Shankly said": a name, its organisation, the verb.
         words = re.findall(r"[a-z][a-z'-]*", between)
-        if words and words[0] in ("of", "at", "from", "for") and len(words) <= 8 and not any(
-            x in _SPEECH or x in _STANCE or x in PASSIVE or x in ("who", "which", "that") for x in words
-        ):
+        if _affiliation_only(words, most=8, stops=("who", "which", "that")):
             return _coordinated(left, masked, head)
         # 3. "Mr Hussen came to Britain ... and said": a second verb of the clause's subject.
         if words and words[-1] == "and" and not re.search(r"[,;]", between) and head.kind != "pronoun":
@@ -104,9 +102,7 @@ def subject_before(refs: list[Referent], masked: str, v: int) -> list[Referent]:
     near = next((r for r in reversed(left) if r.start >= seg_start and not _in_phrase(masked, r.start)), None)
     if near is not None and near.kind == "entity":
         words = re.findall(r"[a-z][a-z'-]*", masked[near.end : v].lower())
-        if words and words[0] in ("of", "at", "from", "for") and len(words) <= 6 and not any(
-            x in _SPEECH or x in _STANCE or x in PASSIVE or x in ("who", "which", "that", "and", "but") for x in words
-        ):
+        if _affiliation_only(words, most=6, stops=("who", "which", "that", "and", "but")):
             return [near]
     if not cuts or not _only_skippable(masked[cuts[-1] + 1 : v].lower()):
         return []
@@ -139,6 +135,15 @@ def subject_before(refs: list[Referent], masked: str, v: int) -> list[Referent]:
         if cut < 0:
             break
     return []
+
+
+def _affiliation_only(words: list[str], *, most: int, stops: tuple[str, ...]) -> bool:
+    """True when the words between a name and its verb only say where the speaker is from ("of
+    Spirit of Shankly", "from the farm"): a preposition first, at most ``most`` words, no verb of
+    their own and none of ``stops``."""
+    return bool(words) and words[0] in ("of", "at", "from", "for") and len(words) <= most and not any(
+        x in _SPEECH or x in _STANCE or x in PASSIVE or x in stops for x in words
+    )
 
 
 def _coordinated(left: list[Referent], masked: str, anchor: Referent) -> list[Referent]:

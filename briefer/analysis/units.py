@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..lexicon import CAPTION_MARKERS, FURNITURE_SENTENCES, RUN_IN_STARTERS, SPEECH_VERBS, alternation, form_table
+from ..lexicon import CAPTION_MARKERS, FURNITURE_SENTENCES, RUN_IN_STARTERS, SPEECH_FORMS, alternation
 from ..sentences import split_sentences
 
 # Every caption marker starts with a comma, a bracket or the first letter of "pictured", "scroll" or
@@ -29,7 +29,6 @@ _CAPTION = re.compile(
 _FURNITURE = re.compile(
     "(?=[" + FURNITURE_FIRST + r"])\b(?:" + "|".join(f"(?:{p})" for p in FURNITURE_SENTENCES) + ")", re.IGNORECASE
 )
-_SPEECH_FORMS = form_table(SPEECH_VERBS)
 # "Risky regimen: ..." — a short label, a colon, then a capitalised caption.
 _LABEL = re.compile(r"^([A-Z][\w'\u2019&-]*(?: [\w'\u2019&-]+){0,11}):\s+[\"'\u2018\u201c]?[A-Z0-9£$]")
 # Inside a caption: a word, then a capitalised word (or a quotation opening on "I") that starts the
@@ -177,7 +176,7 @@ def _is_label(label: str, long: bool) -> bool:
         return False
     lowered = [w.lower().strip("'\u2019") for w in words]
     # "He said: '...'" and "Mr Hussen replied: '...'" introduce a quote; they are not labels.
-    return not any(w in _SPEECH_FORMS or w in ("is", "are", "was", "were", "has", "have", "reads", "read") for w in lowered)
+    return not any(w in SPEECH_FORMS or w in ("is", "are", "was", "were", "has", "have", "reads", "read") for w in lowered)
 
 
 def _caption_pieces(start: int, end: int, sentence: str, run_in: bool) -> list[tuple[int, int, bool]]:
@@ -202,6 +201,9 @@ def _caption_pieces(start: int, end: int, sentence: str, run_in: bool) -> list[t
     return [(start, end, True)]
 
 
+_OPENER_WORDS = frozenset(w.lower() for w in RUN_IN_STARTERS)
+
+
 def _inside_name(before: str, rest: str) -> bool:
     """"Terrified: Emma | Jackson, 28, was ...": a capitalised word, then one that is no sentence's
     opener, is one name; "... at the Masters | 'I was relieved'" is not."""
@@ -209,9 +211,6 @@ def _inside_name(before: str, rest: str) -> bool:
         return False
     first = rest.split(None, 1)[0].strip(",.;:'\u2019")
     return first.lower() not in _OPENER_WORDS
-
-
-_OPENER_WORDS = frozenset(w.lower() for w in RUN_IN_STARTERS)
 
 
 # --- quotations -----------------------------------------------------------------------------------

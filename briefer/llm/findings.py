@@ -166,10 +166,13 @@ def to_draft(
     actors = _actors(reply.actors, seen, tally)
     by_key = {_key(n): a.name for a in actors for n in (a.name, *a.aliases)}
 
+    def in_caption(span: tuple[int, int]) -> bool:
+        return any(span[0] < c_end and c_start < span[1] for c_start, c_end in captions)
+
     def evidence(quote: str) -> list[Evidence] | None:
         span = find_quote(quote, text, lo, hi) if quote.strip() else None
         if span is not None:
-            if any(span[0] < c_end and c_start < span[1] for c_start, c_end in captions):
+            if in_caption(span):
                 tally.captions += 1
                 return None
             return [make_evidence(text, *span)]
@@ -189,7 +192,7 @@ def to_draft(
         if supports(ev[0].quote, claim):
             return claim, ev
         span = find_quote(claim, text, lo, hi)
-        if span is not None and not any(span[0] < c_end and c_start < span[1] for c_start, c_end in captions):
+        if span is not None and not in_caption(span):
             return claim, [make_evidence(text, *span)]
         tally.regrounded += 1
         return ev[0].quote, ev
