@@ -161,3 +161,9 @@ def test_a_plain_word_glued_before_a_given_name_is_no_part_of_the_name():
 def test_an_unknown_first_name_before_a_known_one_stays_in_the_name():
     found = actors("Tanka Maya Sitoula, a mother of four, was rescued. Sitoula said she had lost hope.")
     assert "Tanka Maya Sitoula" in found
+
+
+def test_a_capital_the_inside_a_sentence_is_kept_as_an_alias():
+    result = analyse("Reviewers praised the game. According to The Verge, the game runs at 1080p.")
+    verge = next(e for e in result.actors if e.name == "Verge")
+    assert "The Verge" in aliases(verge)

@@ -75,6 +75,19 @@ def test_a_description_continues_the_person_it_describes():
     assert speakers(text) == ["James Maron", "James Maron"]
 
 
+def test_according_to_ends_with_its_phrase():
+    # What follows the comma is the report, not its source.
+    text = "According to The Verge's review, the platform does not run Destiny 2 at 4K."
+    assert speakers(text) == ["Verge"]
+
+
+def test_according_to_an_owners_document_goes_to_the_owner():
+    text = "The budget was cut, according to a statement on Brownback's website."
+    assert speakers(text) == ["Brownback"]
+    # A possessive that is part of a longer name is no owner.
+    assert "People" not in speakers("The kite was grounded, according to the People's Daily Online.")
+
+
 def test_a_spokesman_speaks_for_his_organisation():
     assert speakers("A spokesman for Terminix wrote that the company was looking into it.") == ["Terminix"]
 
@@ -155,3 +168,9 @@ def test_a_quotation_after_a_sentence_of_narrative_stays_with_the_last_speaker()
         "'On the first morning, I was laid in bed and there was this noise.'"
     )
     assert said(text) == [("Emma Jackson", "'I was told the tenants "), ("Emma Jackson", "'On the first morning, I")]
+
+
+@pytest.mark.parametrize("joint", ["and", "but"])
+def test_a_second_verb_of_the_clause_subject_reports(joint):
+    text = f"Emma Jackson has been forced to move home because of Mark Ray {joint} says she lives in terror of him."
+    assert speakers(text) == ["Emma Jackson"]

@@ -341,6 +341,9 @@ def _called_by_surname(e: Entity) -> bool:
     )
 
 
+_SENTENCE_END = frozenset(".!?:;\"'\u201c\u201d\u2018\u2019\n")
+
+
 def _settle(e: Entity, text: str) -> None:
     """Fix an entity's kind, name, role, gender and its agentive and locative uses."""
     if e.kind == "other" and (any(m.honorific or m.role for m in e.mentions) or _called_by_surname(e)):
@@ -365,6 +368,11 @@ def _settle(e: Entity, text: str) -> None:
             e.possessive += 1
         if not (locative or modifier or demonym or m.quoted):
             e.plain += 1
+        if m.start > 5 and text[m.start - 5 : m.start] == " The " and text[m.start - 6] not in _SENTENCE_END:
+            # A capital "The" inside a sentence is part of the name ("according to The Verge"):
+            # the article's way of naming it, though the name is matched without it.
+            form = "The " + m.name
+            e.forms[form] = e.forms.get(form, 0) + 1
         e.role = e.role or (m.role if m.role and m.role.lower().rstrip(".") not in HONORIFICS else None)
         e.gender = e.gender or person_gender(m)
     if e.kind in ("person", "other"):

@@ -44,6 +44,7 @@ _INVERTIBLE = frozenset(
     for f in verb_forms(lemma)
     if not f.endswith("ing")
 )
+_PHRASE_END = re.compile(r"[,;:]\s+(?=[a-z])")
 _CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|but|and|as)\b|[;]")
 # Compiled once: these run for every reporting verb.
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had|having)\s+(?:\w+ly\s+)?$")
@@ -116,9 +117,14 @@ def _attribute_unit(
         return added
 
     for m in _ACCORDING.finditer(masked):
+        # The source is named before the phrase ends ("According to The Verge's review, the
+        # platform does not run Destiny 2" is not Destiny's word), or in an appositive after a
+        # comma ("according to the family's attorney, James Maron").
+        close = _PHRASE_END.search(masked, m.end())
+        stop = min(m.end() + 90, close.start() if close else len(masked))
         after = [
             r for r in refs
-            if r.start >= m.end() and r.start - m.end() < 90 and r.kind not in ("pronoun", "generic")
+            if m.end() <= r.start < stop and r.kind not in ("pronoun", "generic")
             and not (r.kind == "description" and r.word in DOCUMENT_DESCRIPTIONS)
         ]
         for r in after:

@@ -57,6 +57,15 @@ _LOWER_WORD = re.compile(r"[a-z]+")
 _WORD_SPAN = re.compile(r"[\w'\u2019-]+")
 _DETERMINERS = frozenset("the a an this that his her their its".split())
 _REPRESENTS_SET = frozenset(_REPRESENTS)
+# What an owner's name can follow in an attribution: "according to (a statement on) X's ...", and
+# what it owns: a source ("X's Stadia review"), not more of a name ("the People's Daily").
+_ACCORDING_OWNER = re.compile(
+    r"\baccording\s+to\s+(?:(?:the|a|an)\s+)?(?:[a-z]+\s+(?:on|from|in|by|of)\s+)?(?:the\s+)?$", re.IGNORECASE
+)
+_OWNED_SOURCE = re.compile(
+    r"['\u2019]s\s+(?:[\w-]+\s+){0,2}?(?:review|report|statement|website|site|analysis|study|data|figures|survey|"
+    r"article|story|account|post|tweet|page|blog|research|records|filing|estimate|estimates)\b"
+)
 _PRONOUNS = frozenset("he she they it".split())
 _BODIES = frozenset("ministry government office embassy military army authorities officials police leaders".split())
 _DESCRIPTION_NOUNS = PERSON_DESCRIPTIONS | ORG_DESCRIPTIONS | DOCUMENT_DESCRIPTIONS
@@ -144,6 +153,7 @@ def find_referents(u: Unit, mentions: list[tuple[Mention, int]], entities: list[
     # Each pattern runs only when a word it needs is in the sentence: most sentences lack them.
     present = set(_LOWER_WORD.findall(masked.lower()))
     represents = not present.isdisjoint(_REPRESENTS_SET)
+    according = "according" in present
     refs: list[Referent] = []
     for m, eid in mentions:
         s, e = m.start - u.start, m.end - u.start
@@ -153,6 +163,9 @@ def find_referents(u: Unit, mentions: list[tuple[Mention, int]], entities: list[
             tail = represents and re.match(r"['\u2019]s\s+(?:\w+\s+)?(" + "|".join(_REPRESENTS) + r")\b", u.text[e:])
             if tail:  # "Swift's rep told Fox News": the rep speaks for Swift
                 refs.append(Referent(s, e + tail.end(), "entity", eid, text=u.text[s : e + tail.end()]))
+            elif according and _ACCORDING_OWNER.search(u.text, max(0, s - 40), s) and _OWNED_SOURCE.match(u.text, e):
+                # "according to The Verge's review", "according to a statement on Brownback's website"
+                refs.append(Referent(s, e, "entity", eid, word="owner", text=m.name))
             continue
         j = _FOR_X.search(u.text, max(0, s - 40), s) if represents else None
         if j:  # "a spokesman for Terminix", "Representatives for Vergara"
@@ -176,6 +189,8 @@ def find_referents(u: Unit, mentions: list[tuple[Mention, int]], entities: list[
         ):
             # "James Maron, the family's attorney," or "the family's attorney, James Maron": the name speaks.
             continue
+        if any(r.word == "owner" and m.start() <= r.start < m.end() for r in refs):
+            continue  # "according to The Verge's review": the owner is the source
         # A name that only modifies the description ("The Russia space agency") is not the referent.
         refs = [r for r in refs if not (m.start() <= r.start and r.end <= m.end())]
         refs.append(Referent(m.start(), m.end(), "description", word=m.group(2).lower(), text=m.group(0)))

@@ -94,8 +94,9 @@ def subject_before(refs: list[Referent], masked: str, v: int) -> list[Referent]:
         words = re.findall(r"[a-z][a-z'-]*", between)
         if _affiliation_only(words, most=8, stops=("who", "which", "that")):
             return _coordinated(left, masked, head)
-        # 3. "Mr Hussen came to Britain ... and said": a second verb of the clause's subject.
-        if words and words[-1] == "and" and not re.search(r"[,;]", between) and head.kind != "pronoun":
+        # 3. "Mr Hussen came to Britain ... and said", "... but says": a second verb of the
+        # clause's subject.
+        if words and words[-1] in ("and", "but") and not re.search(r"[,;]", between) and head.kind != "pronoun":
             return [head]
     # 2b. "... but Jean Morris from the farm said": the last name of the clause outside a phrase,
     # then its organisation or place, then the verb.
