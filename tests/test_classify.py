@@ -105,6 +105,8 @@ def test_cue_phrases_match_by_words_with_stems_and_exclusions():
         "He admitted going to two further rallies with his daughter.",  # going somewhere, not future
         "Richard Lloyd of the consumer group Which? backed the drivers.",  # a name's mark asks nothing
         "The tagline?",  # a short question sets up the answer that follows
+        "Are you surprised by the price of fresh air?",  # asks the reader, not left open by the story
+        "So what do we know about the new oxygen bar?",
         "Soon after, he blamed the authorities for the failure.",  # soon after: when it happened
     ],
 )

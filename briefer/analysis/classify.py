@@ -88,8 +88,10 @@ def score(u: Unit) -> Verdict:
     outside = u.outside_quotes()
     words = words_of(outside)
     cues = _OPEN.find_words(words)
-    if "question_mark" in cues and u.words < SHORT_QUESTION_WORDS:
-        del cues["question_mark"]  # "The tagline?", "So, is it true?": set up the answer that follows
+    if "question_mark" in cues and (u.words < SHORT_QUESTION_WORDS or not _READER.isdisjoint(words)):
+        # "The tagline?", "So, is it true?" set up the answer that follows; "Are you planning to
+        # visit?", "What do we know?" talk to the reader. Neither is left open by the story.
+        del cues["question_mark"]
     open_ = sum(cues.values())
     if u.quotes:
         inside = " ".join(u.text[s:e] for s, e in u.quotes)
@@ -127,6 +129,7 @@ def _events(words: list[str], outside: str) -> float:
     return total
 
 
+_READER = frozenset("you your we us our".split())
 _ADJECTIVE_BEFORE = frozenset("the a an its their his her this that".split())
 
 
