@@ -111,6 +111,7 @@ FURNITURE_SENTENCES = _phrases(
     \ball rights reserved\b
     \bis an? .{0,40}\breporter (?:for|at) \w
     ^(?:updated|published|posted|last updated)\s*:?\s*\d
+    ^(?:this (?:article|story) was )?originally (?:published|appeared) (?:on|in|at|by) [A-Z].{0,60}$
     """
 )
 

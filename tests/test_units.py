@@ -16,6 +16,7 @@ from briefer.analysis.units import is_caption, quotation_spans, read_units
         "Scroll down for video.",
         "CNN's Sam Stringer contributed to this report.",
         "This article has been adapted from its original source.",
+        "Originally published on Live Science.",
         "A LONG, DRAWN OUT HISTORY OF TAYLOR SWIFT'S FEUDS",
         "Parking trap: Many motorists face steep fines for running over.",
     ],
@@ -144,6 +145,7 @@ def test_the_first_letters_looked_for_cover_every_caption_and_furniture_pattern(
         "Pictured", "CNN's Sam Stringer contributed to this report. This story was updated on Monday.",
         "Additional reporting by Jo Roe. Follow us on Twitter. Read more about it here.",
         "All rights reserved. She is a senior reporter for the Times.", "Updated: 12 May 2016",
+        "Originally published on Live Science.",
     ]
     for pattern in getattr(lexicon, patterns):
         plain = re.compile(pattern, re.IGNORECASE)

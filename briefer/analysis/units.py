@@ -22,7 +22,7 @@ from ..sentences import split_sentences
 # the search pass over the other positions at once instead of trying every pattern there (three
 # to four times faster). Case-insensitively, these letters match nothing the patterns' own do not.
 CAPTION_FIRST = ",(psc"
-FURNITURE_FIRST = "acefilprstuw"
+FURNITURE_FIRST = "acefiloprstuw"
 _CAPTION = re.compile(
     "(?=[" + re.escape(CAPTION_FIRST) + "])(?:" + "|".join(f"(?:{p})" for p in CAPTION_MARKERS) + ")", re.IGNORECASE
 )
@@ -44,7 +44,7 @@ _CAPTION_WORDS = frozenset(
 )
 _FURNITURE_WORDS = frozenset(
     "contributed article story reporting writing editing follow like read see rights reserved reporter updated "
-    "published posted".split()
+    "published posted originally".split()
 )
 _DROP_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
 # Any word either set above holds, as a whole word of the lower-cased sentence: one pass that most
