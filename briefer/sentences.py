@@ -79,6 +79,9 @@ _WEAK_STARTERS = frozenset({"A", "One", "I"})
 _SPACE_BEFORE_CAPITAL = re.compile(r"(?=\s)(?<=[a-z0-9])(\s+)(?=[A-Z])")
 _NAME_VERB = re.compile(r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2}\s+(?:[a-z]+ly\s+)?([a-z]+)\b")
 _THE_NAME = re.compile(r"The\s+[A-Z]")
+_TITLED_NAME_VERB = re.compile(
+    r"[A-Z][\w'\u2019-]*\s+([a-z]+)\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2}\s+(?:[a-z]+ly\s+)?([a-z]+)\b"
+)
 # A picture caption's label run into the prose after a word: "... towering over peers | Proud mum:
 # Jean with ...", "... on his Instagram page | Playboy: Nearly every day ...". One to three words, the
 # first capitalised, the others lower-case, then a colon and a capital.
@@ -220,7 +223,8 @@ def _name_age_cuts(text: str, start: int, end: int) -> Iterator[int]:
 def _time_name_cuts(text: str, start: int, end: int, cuts: set[int]) -> Iterator[int]:
     """Yield where a name and a finite verb start a sentence run into a caption that ended on a
     date or a time ("... his hometown club against Sunderland on Sunday | Gullit controversially
-    decided ..."), or on a plain word before "The" and a name. The piece before (from the last of
+    decided ..."), or on a plain word before "The" and a name, or before a titled name ("Masters
+    chairman Billy Payne"). The piece before (from the last of
     ``cuts``) must read as a clause of its own (five words or more, a finite verb, no speech verb:
     "He said on Monday Smith was wrong" is one sentence), and so must the one after."""
     for m in _SPACE_BEFORE_CAPITAL.finditer(text, start, end):
@@ -228,10 +232,17 @@ def _time_name_cuts(text: str, start: int, end: int, cuts: set[int]) -> Iterator
         # The word before: cheapest test first, as most capitals follow neither a date nor "The".
         before = text[max(start, text.rfind(" ", start, cut) + 1) : cut].lower()
         after_time = before in TIME_ENDINGS or before.isdigit() and len(before) <= 4
-        if not after_time and not _THE_NAME.match(text, m.end(1)):
-            continue  # after a plain word only "The" and a name start a sentence
-        name_verb = _NAME_VERB.match(text, m.end(1))
-        if name_verb is None or not _finite(name_verb.group(1)):
+        if after_time or _THE_NAME.match(text, m.end(1)):
+            name_verb = _NAME_VERB.match(text, m.end(1))
+        elif before.isalpha() and before not in _BEFORE_NAME and before not in TITLE_WORDS:
+            # "... to be with his wife | Masters chairman Billy Payne talked ...": a body, a title
+            # and a name, then a finite verb.
+            name_verb = _TITLED_NAME_VERB.match(text, m.end(1))
+            if name_verb is not None and name_verb.group(1) not in TITLE_WORDS:
+                continue
+        else:
+            continue  # after a plain word only "The" and a name, or a titled name, start a sentence
+        if name_verb is None or not _finite(name_verb.group(name_verb.lastindex)):
             continue
         piece_start = max([start, *(c for c in cuts if c <= cut)])
         piece_end = min([end, *(c for c in cuts if c > cut)])

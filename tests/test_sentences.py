@@ -95,6 +95,16 @@ def test_the_and_a_name_after_a_plain_word_start_the_sentence_a_caption_ran_into
     ]
 
 
+def test_a_titled_name_and_a_verb_after_a_plain_word_start_the_sentence_a_caption_ran_into():
+    text = "Leishman has withdrawn from the competition to be with his wife Masters chairman Billy Payne talked a lot."
+    assert texts(text) == [
+        "Leishman has withdrawn from the competition to be with his wife",
+        "Masters chairman Billy Payne talked a lot.",
+    ]
+    # After a word that leads into a name, the title and the name are its object.
+    assert len(texts("The club was sold to a group led by Chelsea owner Roman Abramovich in the spring.")) == 1
+
+
 def test_a_caption_label_after_a_plain_word_starts_a_caption():
     text = "The lamb weighs twice the average, towering over his peers Proud mum: Jean with her huge son."
     assert texts(text) == ["The lamb weighs twice the average, towering over his peers", "Proud mum: Jean with her huge son."]
