@@ -174,3 +174,13 @@ def test_a_quotation_after_a_sentence_of_narrative_stays_with_the_last_speaker()
 def test_a_second_verb_of_the_clause_subject_reports(joint):
     text = f"Emma Jackson has been forced to move home because of Mark Ray {joint} says she lives in terror of him."
     assert speakers(text) == ["Emma Jackson"]
+
+
+def test_a_speaker_after_said_and_a_comma_beats_a_long_clause_before():
+    text = (
+        "The man, Rishi Khanal, was saved after a rescue team found him under the rubble of a house "
+        "on the outskirts of Kathmandu, the capital, around noon Tuesday, said Pushparam Kumar, a police spokesman."
+    )
+    assert speakers(text) == ["Pushparam Kumar"]
+    # "told" takes an object: no inversion.
+    assert speakers("'You can say I'm hooked,' Josh Hatfield, 27, told the Post on Monday.") == ["Josh Hatfield"]

@@ -45,6 +45,7 @@ _INVERTIBLE = frozenset(
     if not f.endswith("ing")
 )
 _PHRASE_END = re.compile(r"[,;:]\s+(?=[a-z])")
+_TAKES_OBJECT = frozenset({"tell", "ask"})  # "..., Hatfield, 27, told the Post": no inversion
 _CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|but|and|as)\b|[;]")
 # Compiled once: these run for every reporting verb.
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had|having)\s+(?:\w+ly\s+)?$")
@@ -148,9 +149,10 @@ def _attribute_unit(
         if word.endswith("ing"):
             subj = adjacent_subject(refs, masked, w.start()) or participle_subject(refs, masked, w.start())
         else:
-            subj = subject_before(refs, masked, w.start())
-            if not subj and word in _INVERTIBLE:
-                subj = inverted_subject(refs, masked, w)
+            # `..., said Pushparam K.C.`: after a comma, a speaker right after the verb is its
+            # subject, however long the clause before it.
+            subj = inverted_subject(refs, masked, w) if word in _INVERTIBLE and lemma not in _TAKES_OBJECT else []
+            subj = subj or subject_before(refs, masked, w.start())
         if not subj:
             continue
         if found and last_verb_end >= 0 and not _CLAUSE_BREAK.search(masked[last_verb_end : subj[0].start]):
