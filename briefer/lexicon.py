@@ -416,6 +416,9 @@ OPEN_CUES = (
     ("may_have", "could|may|might have", 1.0, {}),
     ("modal", "could|may|might", 0.75, {}),
     ("conditional", "would|should", 0.5, {}),
+    # "said he would": the speaker's "will", told in the past
+    ("reported_future", "said|says|told|added|insisted|warned|claimed|believes|believed he|she|they|it|we would", 1.0, {}),
+    ("reported_future_adverb", "said|says|told|added|insisted|warned|claimed he|she|they|it|we would now|soon|also|still", 1.0, {}),
     ("pending", "pending|awaiting|unresolved", 1.0, {}),
     ("yet_to", "yet to", 1.0, {}),
     ("not_yet", "not yet", 1.0, {}),
