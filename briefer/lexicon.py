@@ -135,7 +135,8 @@ TITLE_WORDS = _words(
     officer detective det inspector insp superintendent supt chief constable sheriff marshal corporal
     private fusilier trooper
     coach manager boss skipper forward striker midfielder defender goalkeeper keeper winger
-    quarterback pitcher centre-back full-back
+    quarterback pitcher centre-back full-back fullback wing-back flanker fly-half scrum-half prop lock
+    batsman bowler all-rounder playmaker
     founder co-founder chairman chairwoman chairperson chair ceo cfo cto director president-elect
     spokesman spokeswoman spokesperson adviser advisor aide counsel attorney lawyer solicitor barrister
     prosecutor doctor surgeon nurse midwife professor dr prof scientist researcher analyst expert
@@ -145,6 +146,16 @@ TITLE_WORDS = _words(
     mp mep peer lord baroness cleric preacher activist campaigner negotiator envoy diplomat minister
     leader head executive owner partner president's co-host
     mr mrs ms miss dr sir dame lady
+    """
+)
+
+# Roles in a sports team: a name right before one ("Newcastle manager Ruud Gullit", "Northampton
+# flanker Tom Wood") is the team, though it is a town's name too.
+TEAM_ROLES = _words(
+    """
+    manager coach boss skipper captain striker forward midfielder defender goalkeeper keeper winger
+    full-back fullback centre-back wing-back flanker fly-half scrum-half hooker prop lock batsman
+    bowler all-rounder quarterback pitcher playmaker
     """
 )
 

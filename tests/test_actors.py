@@ -167,3 +167,12 @@ def test_a_capital_the_inside_a_sentence_is_kept_as_an_alias():
     result = analyse("Reviewers praised the game. According to The Verge, the game runs at 1080p.")
     verge = next(e for e in result.actors if e.name == "Verge")
     assert "The Verge" in aliases(verge)
+
+
+def test_a_town_that_takes_a_plural_verb_or_a_players_role_is_a_team():
+    text = "Defeats by Clermont have hurt. Exeter have done little to restore confidence, and Exeter are fifth."
+    assert actors(text)["Exeter"].kind == "organization"
+    text = "The final was close. Leeds forward Ben Harrison was tackled by Warrington prop Chris Hill near the line."
+    assert actors(text).get("Warrington") is not None and actors(text)["Warrington"].kind == "organization"
+    # A town that is only where something happens stays a place.
+    assert "Exeter" not in actors("She moved to Exeter last year. Residents of Exeter have complained.")

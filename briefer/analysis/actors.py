@@ -24,6 +24,7 @@ from ..lexicon import (
     ORG_LEADS,
     OUTCOME_VERBS,
     PLACE_HEADS,
+    TEAM_ROLES,
     SPEECH_VERBS,
     STANCE_VERBS,
     SURNAME_PLACE_HEADS,
@@ -341,11 +342,29 @@ def _called_by_surname(e: Entity) -> bool:
     )
 
 
+def _names_a_team(m: Mention, text: str, town: bool) -> bool:
+    """"Exeter have done little", "Newcastle are", "Northampton flanker Tom Wood": a town's name
+    that takes a plural verb, as British sports writing gives a team, or comes before a player's
+    or a manager's role and name."""
+    if m.possessive:
+        return False
+    if m.next in TEAM_ROLES:
+        return bool(_ROLE_THEN_NAME.match(text, m.end))
+    # Not after a preposition: "Residents of Exeter have complained" is the residents' doing.
+    return town and m.next in _TEAM_AGREEMENT and not (m.locative or m.prev in _LOCATIVE or m.prev in _OF_LIKE)
+
+
+_TEAM_AGREEMENT = frozenset({"are", "have", "were"})
+_OF_LIKE = frozenset("of for by with about against like than".split())
+_ROLE_THEN_NAME = re.compile(r"\s+[\w-]+\s+[A-Z][a-z]")
 _SENTENCE_END = frozenset(".!?:;\"'\u201c\u201d\u2018\u2019\n")
 
 
 def _settle(e: Entity, text: str) -> None:
     """Fix an entity's kind, name, role, gender and its agentive and locative uses."""
+    town = e.kind == "place" or len(e.mentions) > 1  # (a one-off "other" name can be a broken one)
+    if e.kind in ("place", "other") and any(_names_a_team(m, text, town) for m in e.mentions):
+        e.kind = "organization"
     if e.kind == "other" and (any(m.honorific or m.role for m in e.mentions) or _called_by_surname(e)):
         e.kind = "person"
     if e.kind not in ("country", "group"):
