@@ -184,3 +184,15 @@ def test_a_speaker_after_said_and_a_comma_beats_a_long_clause_before():
     assert speakers(text) == ["Pushparam Kumar"]
     # "told" takes an object: no inversion.
     assert speakers("'You can say I'm hooked,' Josh Hatfield, 27, told the Post on Monday.") == ["Josh Hatfield"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Professor Stephen Glaister, director of the RAC Foundation, said the ruling was unfair.", "Stephen Glaister"),
+        ("President Barack Obama, in a speech in Berlin, said the ruling was unfair.", "Barack Obama"),
+        ("Stephen Glaister spoke in May. Mr Glaister came to Britain in 1999 and said the ruling was unfair.", "Stephen Glaister"),
+    ],
+)
+def test_a_title_or_honorific_before_the_clauses_subject_does_not_hide_it(text, speaker):
+    assert set(speakers(text)) == {speaker}

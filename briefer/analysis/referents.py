@@ -173,7 +173,9 @@ def find_referents(u: Unit, mentions: list[tuple[Mention, int]], entities: list[
             k = j.start() - (len(det.group()) if det else 0)
             refs.append(Referent(k, e, "entity", eid, text=m.name))
             continue
-        refs.append(Referent(s, e, "entity", eid, text=m.name))
+        # The referent takes in the title or honorific written before the name ("President Barack
+        # Obama", "Ms Hamilton"): what stands before it in the clause is then what came before them.
+        refs.append(Referent(e - len(m.surface) if m.surface.endswith(m.name) else s, e, "entity", eid, text=m.name))
     for m in _PRONOUN.finditer(masked) if not present.isdisjoint(_PRONOUNS) else ():
         refs.append(Referent(m.start(), m.end(), "pronoun", word=m.group(1).lower()))
     for m in _DEMONYM_BODY.finditer(masked) if not present.isdisjoint(_BODIES) else ():
