@@ -196,3 +196,14 @@ def test_a_speaker_after_said_and_a_comma_beats_a_long_clause_before():
 )
 def test_a_title_or_honorific_before_the_clauses_subject_does_not_hide_it(text, speaker):
     assert set(speakers(text)) == {speaker}
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Chargers coach Anthony Lynn came to the podium late and said the team needed a win.", "Anthony Lynn"),
+        ("Labour leader Ed Miliband, in a speech in London, said the deal was good.", "Ed Miliband"),
+    ],
+)
+def test_a_role_before_the_clauses_subject_does_not_hide_it(text, speaker):
+    assert speakers(text) == [speaker]

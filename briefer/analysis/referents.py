@@ -174,8 +174,13 @@ def find_referents(u: Unit, mentions: list[tuple[Mention, int]], entities: list[
             refs.append(Referent(k, e, "entity", eid, text=m.name))
             continue
         # The referent takes in the title or honorific written before the name ("President Barack
-        # Obama", "Ms Hamilton"): what stands before it in the clause is then what came before them.
-        refs.append(Referent(e - len(m.surface) if m.surface.endswith(m.name) else s, e, "entity", eid, text=m.name))
+        # Obama", "Ms Hamilton") and a role in lower case ("Chargers coach Anthony Lynn"): what
+        # stands before it in the clause is then what came before them.
+        start = e - len(m.surface) if m.surface.endswith(m.name) else s
+        if m.role and u.text.endswith(m.role + " ", 0, start):
+            start -= len(m.role) + 1
+            refs = [r for r in refs if r.start < start]  # "Chargers" is part of the role
+        refs.append(Referent(start, e, "entity", eid, text=m.name))
     for m in _PRONOUN.finditer(masked) if not present.isdisjoint(_PRONOUNS) else ():
         refs.append(Referent(m.start(), m.end(), "pronoun", word=m.group(1).lower()))
     for m in _DEMONYM_BODY.finditer(masked) if not present.isdisjoint(_BODIES) else ():
