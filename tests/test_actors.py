@@ -176,3 +176,10 @@ def test_a_town_that_takes_a_plural_verb_or_a_players_role_is_a_team():
     assert actors(text).get("Warrington") is not None and actors(text)["Warrington"].kind == "organization"
     # A town that is only where something happens stays a place.
     assert "Exeter" not in actors("She moved to Exeter last year. Residents of Exeter have complained.")
+
+
+def test_a_first_name_two_people_share_is_no_one_new():
+    text = "Alan Shearer scored twice. Alan Pardew watched from the stands. Later Alan said it was a fine day."
+    assert "Alan" not in actors(text)
+    # One person of that first name: it is the short form.
+    assert "Alan" in aliases(actors("Alan Shearer scored twice. Later Alan said it was a fine day.")["Alan Shearer"])

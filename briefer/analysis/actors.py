@@ -145,6 +145,8 @@ def build_entities(mentions: list[Mention], text: str) -> tuple[list[Entity], di
         target = by_key.get(key)
         if target is None:
             target = _short_form_owner(m, entities, full_names)
+        if target is None and _ambiguous_short_form(key, full_names):
+            continue  # "Alan" in a story of Alan Shearer and Alan Pardew: either, so no one new
         if target is None:
             e = new(m.name, _kind_of_form(m))
             by_key[key] = e.id
@@ -253,6 +255,15 @@ def _short_form_owner(m: Mention, entities: list[Entity], full_names: _FullNames
     if len(last) == 1:
         return last[0].id
     return first[0].id if not last and len(first) == 1 else None
+
+
+def _ambiguous_short_form(word: str, full_names: _FullNames) -> bool:
+    """True when one word is the first name of two people named in full, and nobody's surname.
+    (Two people of one surname keep it: "Jordan" said is the last of them to speak.)"""
+    if word not in given_names():
+        return False  # "Google" before "Google Stadia" and "Google Play" is still Google
+    last, first = full_names.lookup(word)
+    return not last and len({_surname(e.name) for e in first if e.kind == "person"}) > 1
 
 
 def _surname(name: str) -> str:
