@@ -183,3 +183,8 @@ def test_a_first_name_two_people_share_is_no_one_new():
     assert "Alan" not in actors(text)
     # One person of that first name: it is the short form.
     assert "Alan" in aliases(actors("Alan Shearer scored twice. Later Alan said it was a fine day.")["Alan Shearer"])
+
+
+def test_the_head_word_of_an_organisations_name_is_its_short_form():
+    text = "The San Francisco Chronicle reported the arrest. The Chronicle says the man fled on foot."
+    assert "Chronicle" in aliases(actors(text)["San Francisco Chronicle"])

@@ -254,7 +254,14 @@ def _short_form_owner(m: Mention, entities: list[Entity], full_names: _FullNames
     last, first = full_names.lookup(word)
     if len(last) == 1:
         return last[0].id
-    return first[0].id if not last and len(first) == 1 else None
+    if not last and len(first) == 1:
+        return first[0].id
+    if m.prev == "the" and not last and not first:
+        # "The Chronicle says" after "The San Francisco Chronicle": the head word of one
+        # organisation's name, with its article.
+        heads = [e for e in entities if e.kind == "organization" and e.mentions and len(e.name.split()) > 1 and _key(e.name).split()[-1] == word]
+        return heads[0].id if len(heads) == 1 else None
+    return None
 
 
 def _ambiguous_short_form(word: str, full_names: _FullNames) -> bool:
