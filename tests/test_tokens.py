@@ -47,3 +47,38 @@ def test_lowercase_words_are_the_words_written_in_lower_case(word):
 
     text = "Police said the police would re-elect Obama; X-ray and x-ray abc-' don't. ABCdef said"
     assert (word in lowercase_words(text)) == (word in set(re.findall(r"\b[a-z][a-z'-]+\b", text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "no capital here at all.",
+        "The Research Center for Russia, Eastern Europe, and Central Asian Countries said so on Monday today.",
+        "He met the Ambassador to the United Nations, and the Secretary of State Mike Pompeo. a b c d e f",
+        "Mr. Jones of the U.S. said it was NYC-based and then left the room for good and never came back.",
+    ],
+)
+@pytest.mark.parametrize("n", [0, 1, 4])
+def test_tokens_past_the_last_capital_are_a_prefix_of_the_whole(text, n):
+    whole = tokenize(text, 3)
+    cut = tokenize(text, 3, past_last_cap=n)
+    last = max((i for i, t in enumerate(whole) if t.cap), default=-1)
+    assert cut == whole[: len(cut)]
+    assert len(cut) >= min(len(whole), last + 1 + n)
+
+
+def test_the_tokens_left_unmade_change_no_mention(monkeypatch):
+    from briefer.analysis import names
+    from briefer.analysis.units import read_units
+
+    text = (
+        "U.S. President Donald Trump met Kim Jong Un in Hanoi, and the Secretary of State Mike Pompeo said "
+        "the talks went on. A spokesman for the Nursing and Midwifery Council, the regulator, declined to "
+        "comment to the press today. Kelvin Meadows of Arsenal's Black Scarf Movement said it was a shame "
+        "for the fans of the club."
+    )
+    units = read_units(text)
+    found = names.find_mentions(units, text, names.lowercase_words(text))
+    monkeypatch.setattr(names, "_LOOKAHEAD", 10_000)
+    assert found and names.find_mentions(units, text, names.lowercase_words(text)) == found

@@ -52,6 +52,8 @@ _APPOSED_NAME = re.compile(r"(?:'s|\u2019s)?(?:,\s+the\s+|\s+\((?:the\s+)?)")
 _DETERMINERS = frozenset("a an the this that these those other its his her their our some any every each".split())
 _SUFFIXES = frozenset("jr. jr sr. sr ii iii iv".split())
 _STRIP_COUNTRY_PREFIX = ("u.s. ", "us ", "uk ", "u.k. ")
+_WORD_SEPARATORS = re.compile(r"[\s-]+")
+_LOWER_WORD = re.compile(r"[a-z]+")
 
 
 @dataclass
@@ -279,7 +281,7 @@ def _surname(name: str) -> str:
 
 
 def _initials(name: str) -> str:
-    words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper() and w.lower() not in ("of", "for", "and", "the")]
+    words = [w for w in _WORD_SEPARATORS.split(name) if w[:1].isupper() and w.lower() not in ("of", "for", "and", "the")]
     if words and words[0].rstrip(".").upper() in ("U.S", "US", "UK", "U.K") and len(words) > 2:
         words = words[1:]
     return "".join(w[0] for w in words)
@@ -421,5 +423,5 @@ def _settle(e: Entity, text: str) -> None:
                     e.kind = "person"
                 break
     if e.role and not e.gender:
-        words = set(re.findall(r"[a-z]+", e.role.lower()))
+        words = set(_LOWER_WORD.findall(e.role.lower()))
         e.gender = "female" if words & _FEMALE_ROLES else "male" if words & _MALE_ROLES else None

@@ -57,6 +57,13 @@ _ROLE_STOP = frozenset(
 )
 
 
+# How far past the last capitalised word of a sentence its tokens can decide anything: a run and
+# what follows it look at most three tokens beyond their last capitalised word ("... Council, and
+# the", `runs._listed_names`; "to the X", "of the X"), and a mention's next word is the one right
+# after its run. One more for safety; tokens further on are never made.
+_LOOKAHEAD = 4
+
+
 @dataclass(slots=True)
 class Mention:
     """One place where the article names someone or something."""
@@ -140,7 +147,7 @@ class _LowerCaseWords:
 def _unit_mentions(u: Unit, text: str, vocab: Container[str]) -> list[Mention]:
     if _names_no_one(u, vocab):
         return []
-    toks = tokenize(u.text, u.start)
+    toks = tokenize(u.text, u.start, past_last_cap=_LOOKAHEAD)
     # Words that open the sentence, or a quotation inside it, are capitalised whatever they are.
     openers = {
         i + 1

@@ -54,6 +54,12 @@ _DEMONYM_BODY = re.compile(
     r"(ministry|government|foreign office|embassy|military|army|authorities|officials|police|leaders)\b"
 )
 _LOWER_WORD = re.compile(r"[a-z]+")
+# Compiled once, as the patterns above: these run inside the loops over a sentence's names and
+# descriptions, where looking each up in re's cache cost more than the match.
+_POSSESSIVE_REPRESENTS = re.compile(r"['\u2019]s\s+(?:\w+\s+)?(" + "|".join(_REPRESENTS) + r")\b")
+_ARTICLE_AT_END = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
+_NAME_COMMA_AT_END = re.compile(r"[A-Z][\w.'\u2019-]*,\s*$")
+_COMMA_NAME = re.compile(r",\s+(?:[A-Z][\w.-]*\s+)*[A-Z]")
 _WORD_SPAN = re.compile(r"[\w'\u2019-]+")
 _DETERMINERS = frozenset("the a an this that his her their its".split())
 _REPRESENTS_SET = frozenset(_REPRESENTS)
@@ -160,7 +166,7 @@ def find_referents(u: Unit, mentions: list[tuple[Mention, int]], entities: list[
         if entities[eid].kind in ("place", "event") or m.quoted:
             continue
         if m.possessive:
-            tail = represents and re.match(r"['\u2019]s\s+(?:\w+\s+)?(" + "|".join(_REPRESENTS) + r")\b", u.text[e:])
+            tail = represents and _POSSESSIVE_REPRESENTS.match(u.text[e:])
             if tail:  # "Swift's rep told Fox News": the rep speaks for Swift
                 refs.append(Referent(s, e + tail.end(), "entity", eid, text=u.text[s : e + tail.end()]))
             elif according and _ACCORDING_OWNER.search(u.text, max(0, s - 40), s) and _OWNED_SOURCE.match(u.text, e):
@@ -169,7 +175,7 @@ def find_referents(u: Unit, mentions: list[tuple[Mention, int]], entities: list[
             continue
         j = _FOR_X.search(u.text, max(0, s - 40), s) if represents else None
         if j:  # "a spokesman for Terminix", "Representatives for Vergara"
-            det = re.search(r"\b(?:a|an|the)\s+$", u.text[max(0, j.start() - 5) : j.start()], re.IGNORECASE)
+            det = _ARTICLE_AT_END.search(u.text[max(0, j.start() - 5) : j.start()])
             k = j.start() - (len(det.group()) if det else 0)
             refs.append(Referent(k, e, "entity", eid, text=m.name))
             continue
@@ -191,8 +197,8 @@ def find_referents(u: Unit, mentions: list[tuple[Mention, int]], entities: list[
     for m in _descriptions(masked) if not present.isdisjoint(_DESCRIPTION_NOUNS) else ():
         if any(r.start <= m.start(2) < r.end for r in refs):
             continue
-        if re.search(r"[A-Z][\w.'\u2019-]*,\s*$", masked[max(0, m.start() - 40) : m.start()]) or re.match(
-            r",\s+(?:[A-Z][\w.-]*\s+)*[A-Z]", masked[m.end() : m.end() + 40]
+        if _NAME_COMMA_AT_END.search(masked[max(0, m.start() - 40) : m.start()]) or _COMMA_NAME.match(
+            masked[m.end() : m.end() + 40]
         ):
             # "James Maron, the family's attorney," or "the family's attorney, James Maron": the name speaks.
             continue

@@ -29,6 +29,10 @@ _AND = re.compile(r"\band\b|&")
 _GAP_WORD = re.compile(r"[a-z][a-z'-]*|\d+")
 _GAP_BREAK = re.compile(r"[;:(]")
 _WORD_BEFORE = re.compile(r"[\w'\u2019]+")
+# Compiled once: these run for every reporting verb (re's cache look-up cost more than the match).
+_LOWER_WORD = re.compile(r"[a-z][a-z'-]*")
+_COMMA_AT_END = re.compile(r",\s*$")
+_APPOSITIVE_OPENS = re.compile(r"\s*(?:,|\(|\u2013|\u2014|-\s)")
 
 
 def adjacent_subject(refs: list[Referent], masked: str, v: int) -> list[Referent]:
@@ -41,7 +45,7 @@ def adjacent_subject(refs: list[Referent], masked: str, v: int) -> list[Referent
 
 def participle_subject(refs: list[Referent], masked: str, v: int) -> list[Referent]:
     """"Barry Beavis launched a bid ..., saying it was unfair": the clause's subject speaks."""
-    if not re.search(r",\s*$", masked[max(0, v - 4) : v]):
+    if not _COMMA_AT_END.search(masked[max(0, v - 4) : v]):
         return []
     first = next((r for r in refs if r.end <= v), None)
     if first and _only_skippable(masked[: first.start].lower()) and first.kind in ("entity", "generic", "description"):
@@ -80,7 +84,7 @@ def subject_before(refs: list[Referent], masked: str, v: int) -> list[Referent]:
     gap = masked[last.end : v].lower()
     if (_only_skippable(gap) and not _DELIMS.search(gap) or _REFUSED.match(gap)) and not _in_phrase(masked, last.start):
         return _coordinated(left, masked, last)
-    gap_words = re.findall(r"[a-z][a-z'-]*", gap)
+    gap_words = _LOWER_WORD.findall(gap)
     if gap_words and gap_words[-1] in ("who", "which") and last.kind == "entity":
         # "Abase Hussen – who blamed police ...": the relative clause's antecedent.
         before_who = gap[: gap.rfind(gap_words[-1])].strip(" ,\u2013\u2014-")
@@ -91,7 +95,7 @@ def subject_before(refs: list[Referent], masked: str, v: int) -> list[Referent]:
     if head and _only_skippable(masked[seg_start : head.start].lower()):
         between = masked[head.end : v].lower()
         # 2. "Roy Bentham of Spirit of Shankly said": a name, its organisation, the verb.
-        words = re.findall(r"[a-z][a-z'-]*", between)
+        words = _LOWER_WORD.findall(between)
         if _affiliation_only(words, most=8, stops=("who", "which", "that")):
             return _coordinated(left, masked, head)
         # 3. "Mr Hussen came to Britain ... and said", "... but says": a second verb of the
@@ -102,7 +106,7 @@ def subject_before(refs: list[Referent], masked: str, v: int) -> list[Referent]:
     # then its organisation or place, then the verb.
     near = next((r for r in reversed(left) if r.start >= seg_start and not _in_phrase(masked, r.start)), None)
     if near is not None and near.kind == "entity":
-        words = re.findall(r"[a-z][a-z'-]*", masked[near.end : v].lower())
+        words = _LOWER_WORD.findall(masked[near.end : v].lower())
         if _affiliation_only(words, most=6, stops=("who", "which", "that", "and", "but")):
             return [near]
     if not cuts or not _only_skippable(masked[cuts[-1] + 1 : v].lower()):
@@ -113,7 +117,7 @@ def subject_before(refs: list[Referent], masked: str, v: int) -> list[Referent]:
         if _in_phrase(masked, r.start) or not _only_skippable(masked[seg : r.start].lower()):
             continue
         after = masked[r.end : r.end + 3]
-        if re.match(r"\s*(?:,|\(|\u2013|\u2014|-\s)", after) and r.kind != "pronoun":
+        if _APPOSITIVE_OPENS.match(after) and r.kind != "pronoun":
             return _coordinated(left, masked, r)
         break
     # 5. Walk the clause's segments leftwards over appositives.
