@@ -188,3 +188,12 @@ def test_a_first_name_two_people_share_is_no_one_new():
 def test_the_head_word_of_an_organisations_name_is_its_short_form():
     text = "The San Francisco Chronicle reported the arrest. The Chronicle says the man fled on foot."
     assert "Chronicle" in aliases(actors(text)["San Francisco Chronicle"])
+
+
+def test_a_plain_word_opening_a_sentence_is_taken_off_a_name_written_in_full_elsewhere():
+    found = actors("Britt McHenry was suspended on Friday. Certainly McHenry should have known better.")
+    assert set(found) == {"Britt McHenry"}
+    assert "McHenry" in aliases(found["Britt McHenry"])
+    # A whole run the article also writes inside a sentence is a name.
+    found = actors("Scooter Braun is unhappy, a source said. The deal angered Scooter Braun, and Braun left.")
+    assert "Scooter Braun" in found

@@ -9,7 +9,7 @@ gazetteer), and a role from its titles or appositives ("Cui Zheng, director of .
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..lexicon import (
@@ -34,7 +34,7 @@ from ..lexicon import (
 from .gazetteer import Gazetteer, gaz
 from .names import Mention, person_gender
 from .roles import appositive_role
-from .tokens import curated_given_names, given_names
+from .tokens import common_words, curated_given_names, given_names
 
 _VERB_FORMS = form_table(SPEECH_VERBS | STANCE_VERBS | OUTCOME_VERBS)
 _AUXILIARIES = frozenset(
@@ -94,6 +94,7 @@ def build_entities(mentions: list[Mention], text: str) -> tuple[list[Entity], di
     entities: list[Entity] = []
     by_key: dict[str, int] = {}
     owner: dict[int, int] = {}
+    mentions = _without_opening_words(mentions)
     # A one-word sentence opener is a name only if the article also uses it as one elsewhere: on its
     # own inside a sentence, or as a word of a longer name.
     keys = [_key(m.name) for m in mentions]
@@ -162,6 +163,36 @@ def build_entities(mentions: list[Mention], text: str) -> tuple[list[Entity], di
         if e.mentions:
             _settle(e, text)
     return entities, owner
+
+
+def _without_opening_words(mentions: list[Mention]) -> list[Mention]:
+    """Take a plain English word that opens a sentence off the person's name it was glued to:
+    "'Sorry Ruud, what ...'" and "Certainly McHenry should have known" name Ruud Gullit and Britt
+    McHenry, whom the article names in full elsewhere. Not when the article also writes the
+    whole run inside a sentence ("Abase Hussen", "Scooter Braun" are names)."""
+    named_by: dict[tuple[str, ...], set[str]] = {}  # a given name or a surname → the full names
+    inside: set[str] = set()
+    for m in mentions:
+        key = _key(m.name)
+        words = tuple(key.split())
+        if len(words) == 2:
+            named_by.setdefault(words[:1], set()).add(key)
+            named_by.setdefault(words[1:], set()).add(key)
+        if not m.initial:
+            inside.add(key)
+    if not named_by:
+        return mentions
+    out = []
+    for m in mentions:
+        first = m.tokens[0].lower()
+        if m.initial and len(m.tokens) in (2, 3) and first in common_words() and first not in given_names():
+            key = _key(m.name)
+            rest = tuple(key.split()[1:])
+            if key not in inside and named_by.get(rest, set()) - {key}:
+                cut = m.name.index(m.tokens[1])
+                m = replace(m, name=m.name[cut:], start=m.start + cut, surface=m.name[cut:], initial=False)
+        out.append(m)
+    return out
 
 
 def _strip_prefix(key: str) -> str:
