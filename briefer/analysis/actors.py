@@ -170,6 +170,12 @@ def _without_opening_words(mentions: list[Mention]) -> list[Mention]:
     "'Sorry Ruud, what ...'" and "Certainly McHenry should have known" name Ruud Gullit and Britt
     McHenry, whom the article names in full elsewhere. Not when the article also writes the
     whole run inside a sentence ("Abase Hussen", "Scooter Braun" are names)."""
+    candidates = [
+        i for i, m in enumerate(mentions)
+        if m.initial and len(m.tokens) in (2, 3) and (w := m.tokens[0].lower()) in common_words() and w not in given_names()
+    ]
+    if not candidates:
+        return mentions  # (most articles: the rest is not worth building)
     named_by: dict[tuple[str, ...], set[str]] = {}  # a given name or a surname → the full names
     inside: set[str] = set()
     for m in mentions:
@@ -180,18 +186,14 @@ def _without_opening_words(mentions: list[Mention]) -> list[Mention]:
             named_by.setdefault(words[1:], set()).add(key)
         if not m.initial:
             inside.add(key)
-    if not named_by:
-        return mentions
-    out = []
-    for m in mentions:
-        first = m.tokens[0].lower()
-        if m.initial and len(m.tokens) in (2, 3) and first in common_words() and first not in given_names():
-            key = _key(m.name)
-            rest = tuple(key.split()[1:])
-            if key not in inside and named_by.get(rest, set()) - {key}:
-                cut = m.name.index(m.tokens[1])
-                m = replace(m, name=m.name[cut:], start=m.start + cut, surface=m.name[cut:], initial=False)
-        out.append(m)
+    out = list(mentions)
+    for i in candidates:
+        m = mentions[i]
+        key = _key(m.name)
+        rest = tuple(key.split()[1:])
+        if key not in inside and named_by.get(rest, set()) - {key}:
+            cut = m.name.index(m.tokens[1])
+            out[i] = replace(m, name=m.name[cut:], start=m.start + cut, surface=m.name[cut:], initial=False)
     return out
 
 
