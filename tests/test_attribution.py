@@ -198,3 +198,14 @@ def test_a_speaker_after_said_and_a_comma_beats_a_long_clause_before():
 )
 def test_a_title_honorific_or_role_before_the_clauses_subject_does_not_hide_it(text, speaker):
     assert set(speakers(text)) == {speaker}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nancy Perry is alleged to have told students that the president was wrong.",
+        "Nancy Perry was reportedly said to have warned the pupils about the vote.",
+    ],
+)
+def test_speech_reported_at_one_remove_is_still_the_subjects(text):
+    assert speakers(text) == ["Nancy Perry"]

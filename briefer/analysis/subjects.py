@@ -23,6 +23,11 @@ _PREPOSITIONS = frozenset(
 )
 _DELIMS = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 _REFUSED = re.compile(r"^\s*(?:(?:has|have|had)\s+)?(?:declined|refused|did not want|was unable|were unable)\s+to\s*$")
+# "Perry is alleged to have told students ...", "X was said to have warned ...": reported speech at
+# one remove, but the subject is still its speaker.
+_REPORTED_TO = re.compile(
+    r"^\s*(?:is|was|are|were)\s+(?:\w+ly\s+)?(?:alleged|said|reported|understood|thought|believed|claimed)\s+to\s+have\s*$"
+)
 # Compiled once: these run for every reporting verb.
 _JOINT = re.compile(r"\s*(?:,|and|,\s*and|&)\s*(?:the\s+)?")
 _AND = re.compile(r"\band\b|&")
@@ -82,7 +87,7 @@ def subject_before(refs: list[Referent], masked: str, v: int) -> list[Referent]:
     # 1. Right before the verb, with only adverbs and auxiliaries between: "he said", "Trump has said".
     last = left[-1]
     gap = masked[last.end : v].lower()
-    if (_only_skippable(gap) and not _DELIMS.search(gap) or _REFUSED.match(gap)) and not _in_phrase(masked, last.start):
+    if (_only_skippable(gap) and not _DELIMS.search(gap) or _REFUSED.match(gap) or _REPORTED_TO.match(gap)) and not _in_phrase(masked, last.start):
         return _coordinated(left, masked, last)
     gap_words = _LOWER_WORD.findall(gap)
     if gap_words and gap_words[-1] in ("who", "which") and last.kind == "entity":
