@@ -209,3 +209,8 @@ def test_a_title_honorific_or_role_before_the_clauses_subject_does_not_hide_it(t
 )
 def test_speech_reported_at_one_remove_is_still_the_subjects(text):
     assert speakers(text) == ["Nancy Perry"]
+
+
+def test_a_participle_that_opens_a_quotation_reports_the_clauses_subject():
+    text = "However, Joanne Parker made light of the incident writing: 'Haha funny, I would love to have seen it.'"
+    assert speakers(text) == ["Joanne Parker"]

@@ -25,6 +25,7 @@ _DELIMS = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 _REFUSED = re.compile(r"^\s*(?:(?:has|have|had)\s+)?(?:declined|refused|did not want|was unable|were unable)\s+to\s*$")
 # "Perry is alleged to have told students ...", "X was said to have warned ...": reported speech at
 # one remove, but the subject is still its speaker.
+_PARTICIPLE_COLON = re.compile(r"[A-Za-z]+ing:")  # a participle that opens a quotation
 _REPORTED_TO = re.compile(
     r"^\s*(?:is|was|are|were)\s+(?:\w+ly\s+)?(?:alleged|said|reported|understood|thought|believed|claimed)\s+to\s+have\s*$"
 )
@@ -49,8 +50,9 @@ def adjacent_subject(refs: list[Referent], masked: str, v: int) -> list[Referent
 
 
 def participle_subject(refs: list[Referent], masked: str, v: int) -> list[Referent]:
-    """"Barry Beavis launched a bid ..., saying it was unfair": the clause's subject speaks."""
-    if not _COMMA_AT_END.search(masked[max(0, v - 4) : v]):
+    """"Barry Beavis launched a bid ..., saying it was unfair", "Joanne Parker made light of it
+    writing: '...'": the clause's subject speaks."""
+    if not (_COMMA_AT_END.search(masked[max(0, v - 4) : v]) or _PARTICIPLE_COLON.match(masked, v)):
         return []
     first = next((r for r in refs if r.end <= v), None)
     if first and _only_skippable(masked[: first.start].lower()) and first.kind in ("entity", "generic", "description"):
