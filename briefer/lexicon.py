@@ -387,6 +387,9 @@ GENERIC_SPEAKERS = _words(
     insider source sources critics supporters opponents campaigners activists protesters fans
     prosecutors police officers judges authorities settlers veterans businesses employers bosses
     unions groups governments states officials experts analysts observers economists historians
+    charities inspectors investigators rescuers witnesses residents neighbours neighbors locals
+    doctors scientists researchers lawmakers politicians parents teachers families relatives
+    passengers users
     """
 )
 

@@ -101,6 +101,17 @@ def test_an_unnamed_speaker_becomes_a_group():
     assert "Insider" in speakers(text)
 
 
+@pytest.mark.parametrize(
+    "text, group",
+    [
+        ("Charities last night welcomed the move, saying it could prevent hundreds of deaths.", "Charities"),
+        ("The boy was injured, but the rescuers said they were confident he would survive.", "Rescuers"),
+    ],
+)
+def test_plural_groups_that_speak_become_group_actors(text, group):
+    assert speakers(text) == [group]
+
+
 def test_analysts_saying_something_make_no_position():
     assert speakers("Analysts say the decision will embolden the movement.") == []
 
