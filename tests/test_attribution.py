@@ -225,3 +225,13 @@ def test_speech_reported_at_one_remove_is_still_the_subjects(text):
 def test_a_participle_that_opens_a_quotation_reports_the_clauses_subject():
     text = "However, Joanne Parker made light of the incident writing: 'Haha funny, I would love to have seen it.'"
     assert speakers(text) == ["Joanne Parker"]
+
+
+def test_the_n_year_old_is_the_person_of_that_age():
+    text = (
+        "Emma Jackson, 28, was abused by her neighbour Mark Ray, 56. Although ordered to turn his "
+        "television down, the 28-year-old says Mr Ray kept it loud. The 56-year-old said he was sorry."
+    )
+    assert speakers(text) == ["Emma Jackson", "Mark Ray"]
+    # No one of that age: no speaker.
+    assert speakers("Emma Jackson, 28, was abused. The 40-year-old said he was sorry.") == []

@@ -71,6 +71,7 @@ class Entity:
     weak: int = 0  # demonym or modifier uses that count for salience but name nothing
     possessive: int = 0
     plain: int = 0  # mentions neither locative nor modifying a noun: the entity as a participant
+    age: str | None = None  # "Emma Jackson, 28," or "28-year-old Emma Jackson": what "the 28-year-old" refers to
 
     def add(self, m: Mention) -> None:
         self.mentions.append(m)
@@ -408,6 +409,8 @@ def _names_a_team(m: Mention, text: str, town: bool) -> bool:
 
 
 _TEAM_AGREEMENT = frozenset({"are", "have", "were"})
+_AGE_AFTER = re.compile(r",\s*(\d{1,3})(?=,|;|\.(?!\d))")
+_AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old\s+$")
 _OF_LIKE = frozenset("of for by with about against like than".split())
 _ROLE_THEN_NAME = re.compile(r"\s+[\w-]+\s+[A-Z][a-z]")
 _SENTENCE_END = frozenset(".!?:;\"'\u201c\u201d\u2018\u2019\n")
@@ -448,6 +451,11 @@ def _settle(e: Entity, text: str) -> None:
         e.role = e.role or (m.role if m.role and m.role.lower().rstrip(".") not in HONORIFICS else None)
         e.gender = e.gender or person_gender(m)
     if e.kind in ("person", "other"):
+        for m in e.mentions:
+            age = _AGE_AFTER.match(text, m.end) or _AGE_BEFORE.search(text, max(0, m.start - 16), m.start)
+            if age:
+                e.age = age.group(1)
+                break
         for m in e.mentions:
             role = appositive_role(text, m)
             if role:

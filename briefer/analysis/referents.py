@@ -73,6 +73,9 @@ _OWNED_SOURCE = re.compile(
     r"article|story|account|post|tweet|page|blog|research|records|filing|estimate|estimates)\b"
 )
 _PRONOUNS = frozenset("he she they it".split())
+# "the 28-year-old says": a person named earlier with that age. ("the 28-year-old woman" is a
+# description, found below, which takes the place of this.)
+_THE_AGED = re.compile(r"\b[Tt]he\s+(\d{1,3})-year-old\b(?!-)")
 _BODIES = frozenset("ministry government office embassy military army authorities officials police leaders".split())
 _DESCRIPTION_NOUNS = PERSON_DESCRIPTIONS | ORG_DESCRIPTIONS | DOCUMENT_DESCRIPTIONS
 _GENERIC_WORDS = frozenset(GENERIC_SPEAKERS | {w + "s" for w in GENERIC_SPEAKERS})
@@ -187,6 +190,8 @@ def find_referents(u: Unit, mentions: list[tuple[Mention, int]], entities: list[
             start -= len(m.role) + 1
             refs = [r for r in refs if r.start < start]  # "Chargers" is part of the role
         refs.append(Referent(start, e, "entity", eid, text=m.name))
+    for m in _THE_AGED.finditer(masked) if "year-old" in masked else ():
+        refs.append(Referent(m.start(), m.end(), "age", word=m.group(1), text=m.group(0)))
     for m in _PRONOUN.finditer(masked) if not present.isdisjoint(_PRONOUNS) else ():
         refs.append(Referent(m.start(), m.end(), "pronoun", word=m.group(1).lower()))
     for m in _DEMONYM_BODY.finditer(masked) if not present.isdisjoint(_BODIES) else ():
@@ -282,6 +287,12 @@ def resolve(
         if finding:
             return None, 0
         return ctx.description(ref.word), 0.75
+    if ref.kind == "age":
+        for eid in reversed(ctx.mentioned):
+            e = entities[eid]
+            if e.kind == "person" and e.age == ref.word:
+                return eid, 0.8
+        return None, 0
     if ref.kind == "country":
         for e in entities:
             if e.kind == "country" and e.name == ref.word and e.mentions:
