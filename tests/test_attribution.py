@@ -235,3 +235,9 @@ def test_the_n_year_old_is_the_person_of_that_age():
     assert speakers(text) == ["Emma Jackson", "Mark Ray"]
     # No one of that age: no speaker.
     assert speakers("Emma Jackson, 28, was abused. The 40-year-old said he was sorry.") == []
+
+
+def test_a_reporting_verb_in_the_progressive_reports_its_subject():
+    text = "Tom Smith spoke first. Later Tom Smith was telling reporters that the plan would fail."
+    assert speakers(text) == ["Tom Smith", "Tom Smith"]
+    assert speakers("NASA launched a probe. NASA is not talking about little green men.") == ["NASA"]

@@ -45,6 +45,7 @@ _INVERTIBLE = frozenset(
     if not f.endswith("ing")
 )
 _PHRASE_END = re.compile(r"[,;:]\s+(?=[a-z])")
+_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|am|been|be|isn't|aren't|wasn't|weren't)\s+(?:not\s+|also\s+|now\s+|still\s+)?$", re.IGNORECASE)
 _TAKES_OBJECT = frozenset({"tell", "ask"})  # "..., Hatfield, 27, told the Post": no inversion
 _CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|but|and|as)\b|[;]")
 # Compiled once: these run for every reporting verb.
@@ -135,7 +136,7 @@ def _attribute_unit(
     for w in [w for w in _WORD.finditer(masked) if w.group().lower() in _VERB_LEMMAS]:
         word = w.group().lower()
         lemma = _VERB_LEMMAS[word]
-        if _is_passive(masked, w.start()) or _is_attributive(masked, w):
+        if _is_passive(masked, w.start()) and not word.endswith("ing") or _is_attributive(masked, w):
             continue
         if any(r.start <= w.start() < r.end for r in refs):
             continue  # "the only two Arab states": a noun inside a name or a description
@@ -146,7 +147,10 @@ def _attribute_unit(
         if word == lemma and not _finite_bare(masked, w.start()):
             continue  # "a Palestinian state", "a call": a noun unless a subject or an auxiliary comes first
         speech = word in _SPEECH
-        if word.endswith("ing"):
+        aux = _PROGRESSIVE.search(masked, max(0, w.start() - 20), w.start()) if word.endswith("ing") else None
+        if aux:
+            subj = subject_before(refs, masked, aux.start())  # "Police are warning residents ..."
+        elif word.endswith("ing"):
             subj = adjacent_subject(refs, masked, w.start()) or participle_subject(refs, masked, w.start())
         else:
             # `..., said Pushparam K.C.`: after a comma, a speaker right after the verb is its
