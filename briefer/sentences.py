@@ -91,6 +91,11 @@ _PLAIN_WORD = re.compile(r"[A-Za-z][a-z'\u2019]*")
 _FINITE = frozenset("is was are were has had have will would could can should may might must does did".split())
 _VERB_FORMS = frozenset(w for w in {**form_table(STANCE_VERBS), **form_table(OUTCOME_VERBS)} if not w.endswith("ing"))
 # Words after which a capitalised quote opens a quotation rather than a new sentence.
+# What ends a sentence after an initial's stop: words no name goes on with.
+_AFTER_AN_INITIAL = frozenset(
+    "the he she it they we this these those there but his her their its our my however meanwhile "
+    "mr mrs ms dr".split()
+)
 _QUOTE_INTRODUCERS = frozenset("said says say told added wrote asked replied read reads reading saying stated that as called".split())
 
 
@@ -352,11 +357,13 @@ def _abbrev_ends_sentence(text: str, dot: int, following: str) -> bool:
     bare = word.replace(".", "")
     if bare in TITLE_ABBREVIATIONS:
         return False  # titles always precede a name
-    if len(bare) == 1:
-        return False  # an initial: "George W. Bush"
-    # "U.S. The" or "Inc. It": a dotted acronym or suffix before a capitalised function word ends.
     nxt = text[dot + 1 :].lstrip()
     first_word = re.match(r"[A-Za-z']+", nxt)
+    if len(bare) == 1:
+        # An initial: "George W. Bush". But no name goes on with "The" or "Ms": "... referred to
+        # as Patient A. Ms Hamilton said ..." ends.
+        return bool(first_word) and first_word.group().lower() in _AFTER_AN_INITIAL
+    # "U.S. The" or "Inc. It": a dotted acronym or suffix before a capitalised function word ends.
     return bool(first_word) and first_word.group().lower() in SENTENCE_STARTERS
 
 

@@ -41,6 +41,12 @@ def test_abbreviation_before_a_sentence_opener_ends_the_sentence():
     assert texts("He moved to the U.S. The move was hard.") == ["He moved to the U.S.", "The move was hard."]
 
 
+def test_an_initial_before_a_word_no_name_goes_on_with_ends_the_sentence():
+    text = "It concerned the mother known as Patient A. Ms Hamilton said the baby died."
+    assert texts(text) == ["It concerned the mother known as Patient A.", "Ms Hamilton said the baby died."]
+    assert texts("He met Malcolm X. He was impressed.") == ["He met Malcolm X.", "He was impressed."]
+
+
 def test_a_quote_ending_with_its_speech_tag_is_one_sentence():
     text = '"We needed to win this game," Lynn said. "Yes, we did."'
     assert texts(text) == ['"We needed to win this game," Lynn said.', '"Yes, we did."']
