@@ -241,3 +241,8 @@ def test_a_reporting_verb_in_the_progressive_reports_its_subject():
     text = "Tom Smith spoke first. Later Tom Smith was telling reporters that the plan would fail."
     assert speakers(text) == ["Tom Smith", "Tom Smith"]
     assert speakers("NASA launched a probe. NASA is not talking about little green men.") == ["NASA"]
+
+
+def test_an_adverb_between_the_auxiliary_and_a_bare_verb_keeps_it_a_verb():
+    text = "Scooter Braun is unhappy. A rep for Braun did not immediately respond to a request for comment."
+    assert speakers(text) == ["Scooter Braun"]

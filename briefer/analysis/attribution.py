@@ -178,6 +178,8 @@ def _has_complement(u: Unit, masked: str, w: re.Match[str]) -> bool:
 
 def _finite_bare(masked: str, v: int) -> bool:
     before = _WORD_BEFORE.findall(masked[max(0, v - 30) : v].lower())
+    while len(before) > 1 and before[-1].endswith("ly"):
+        before.pop()  # "did not immediately respond": the adverb stands between
     if not before:
         return False
     prev = before[-1]
