@@ -246,3 +246,8 @@ def test_a_reporting_verb_in_the_progressive_reports_its_subject():
 def test_an_adverb_between_the_auxiliary_and_a_bare_verb_keeps_it_a_verb():
     text = "Scooter Braun is unhappy. A rep for Braun did not immediately respond to a request for comment."
     assert speakers(text) == ["Scooter Braun"]
+
+
+def test_issuing_a_statement_is_a_statement_and_issuing_a_warrant_is_not():
+    assert speakers("On Monday, Big Machine Records issued a statement that it would allow the show.") == ["Big Machine Records"]
+    assert speakers("On Monday, Big Machine Records released the new album of the band.") == []

@@ -28,9 +28,12 @@ from .units import Unit
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 _LOWER_WORD = re.compile(r"[a-z][a-z'\u2019-]*")
-_VERB_WORDS = frozenset(_SPEECH) | frozenset(_STANCE)
+# "Big Machine Records issued a statement ...": verbs that report only with a statement as object.
+_STATEMENT_FORMS = {f: lemma for lemma in ("issue", "release") for f in verb_forms(lemma) if not f.endswith("ing")}
+_STATEMENT_OBJECT = re.compile(r"\s+(?:a\s+|an\s+)?(?:joint\s+|brief\s+|written\s+|short\s+|public\s+)?(?:statement|apology|denial)\b")
+_VERB_WORDS = frozenset(_SPEECH) | frozenset(_STANCE) | frozenset(_STATEMENT_FORMS)
 # Each reporting verb form's lemma, a speech verb's first (as `_SPEECH.get(w) or _STANCE.get(w)`).
-_VERB_LEMMAS = {**_STANCE, **_SPEECH}
+_VERB_LEMMAS = {**_STATEMENT_FORMS, **_STANCE, **_SPEECH}
 # (The look-ahead for a phrase's first letter adds no condition: it lets the search skip the
 # other positions at once, before the word boundary is tested. Case-insensitively, a letter
 # matches nothing its class does not.)
@@ -140,6 +143,8 @@ def _attribute_unit(
             continue
         if any(r.start <= w.start() < r.end for r in refs):
             continue  # "the only two Arab states": a noun inside a name or a description
+        if lemma in ("issue", "release") and not _STATEMENT_OBJECT.match(masked, w.end()):
+            continue  # "issued a warrant", "released the hostages": no statement
         if lemma in NEEDS_COMPLEMENT and not _has_complement(u, masked, w):
             continue
         if word in _PARTICIPLES and not _PERFECT_BEFORE.search(masked[max(0, w.start() - 20) : w.start()]):
