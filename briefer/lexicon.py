@@ -442,6 +442,7 @@ OPEN_CUES = (
     ("continues", "continues", 1.0, {}),
     ("continuing", "is|are|was|were continuing", 1.0, {}),
     ("continue_to", "continue to", 1.0, {}),
+    ("continue_efforts", "continue their|its efforts|search|attempts|investigation|work", 1.0, {}),
     ("unclear", "unclear|uncertain|uncertainty|unknown|undecided", 1.0, {}),
     ("in_doubt", "in doubt", 1.0, {}),
     ("whether", "whether", 1.0, {}),

@@ -47,6 +47,7 @@ def test_events_told_in_the_past_are_outcomes(sentence):
         "The team is far from finished dissecting their model.",
         "Erekat said they would take a series of measures against the decision.",
         "Mr Beavis said he would now be taking the case to the Supreme Court.",
+        "Meanwhile, flight controllers continue their efforts to make contact with the craft.",
     ],
 )
 def test_what_is_pending_uncertain_or_disputed_is_an_open_question(sentence):
