@@ -446,6 +446,7 @@ OPEN_CUES = (
     ("unclear", "unclear|uncertain|uncertainty|unknown|undecided", 1.0, {}),
     ("in_doubt", "in doubt", 1.0, {}),
     ("whether", "whether", 1.0, {}),
+    ("to_decide_who", "decide|determine|establish|ascertain who|what|how|why|which", 1.0, {}),
     ("questions_remain", "question|questions|doubt|doubts remain|about|over|whether", 1.0, {}),
     ("many_questions", "many questions", 1.0, {}),
     ("questioned", "questions|questioned|doubts|doubted", 0.5, {}),

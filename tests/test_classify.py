@@ -48,6 +48,7 @@ def test_events_told_in_the_past_are_outcomes(sentence):
         "Erekat said they would take a series of measures against the decision.",
         "Mr Beavis said he would now be taking the case to the Supreme Court.",
         "Meanwhile, flight controllers continue their efforts to make contact with the craft.",
+        "In a dispute the courts get involved to decide who legally owns the embryos.",
     ],
 )
 def test_what_is_pending_uncertain_or_disputed_is_an_open_question(sentence):
