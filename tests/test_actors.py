@@ -174,6 +174,9 @@ def test_a_town_that_takes_a_plural_verb_or_a_players_role_is_a_team():
     assert actors(text)["Exeter"].kind == "organization"
     text = "The final was close. Leeds forward Ben Harrison was tackled by Warrington prop Chris Hill near the line."
     assert actors(text).get("Warrington") is not None and actors(text)["Warrington"].kind == "organization"
+    # At a sentence's start, before a role and a name; not a plain word there ("Loose forward").
+    assert actors("Newcastle manager Ruud Gullit left out Alan Shearer on Sunday.")["Newcastle"].kind == "organization"
+    assert "Loose" not in actors("Loose forward Ben Harrison scored twice on Sunday.")
     # A town that is only where something happens stays a place.
     assert "Exeter" not in actors("She moved to Exeter last year. Residents of Exeter have complained.")
 

@@ -118,7 +118,8 @@ def build_entities(mentions: list[Mention], text: str) -> tuple[list[Entity], di
             continue
         known = key in g.names or key in g.capitals or key.rstrip("'s") in g.demonyms
         if m.initial and len(m.tokens) == 1 and key not in attested and not known and not _ACRONYM.match(m.name):
-            continue  # a capitalised sentence opener, not a name
+            if not _heads_a_squad(m, key, text):
+                continue  # a capitalised sentence opener, not a name
         if key.rstrip(".") in NOT_NAMES:
             continue
         if len(m.tokens) == 1 and key in surnames:
@@ -394,6 +395,12 @@ def _called_by_surname(e: Entity) -> bool:
         and any(_key(m.name) == words[-1] and m.prev != "the" for m in e.mentions)
         and not words[-1].endswith("s")
     )
+
+
+def _heads_a_squad(m: Mention, key: str, text: str) -> bool:
+    """"Newcastle manager Ruud Gullit ...": a sentence's first word that is no English word, then a
+    player's or a manager's role and a name, is the team ("Loose forward Ben Harrison" is not)."""
+    return m.next in TEAM_ROLES and key not in common_words() and bool(_ROLE_THEN_NAME.match(text, m.end))
 
 
 def _names_a_team(m: Mention, text: str, town: bool) -> bool:
