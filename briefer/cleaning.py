@@ -337,6 +337,19 @@ def _next_phrase(line: str, pos: int) -> tuple[int, int] | None:
     return start, m.end()
 
 
+def _label_after_name(m: re.Match[str], text: str) -> bool:
+    """"... against Ms Jackson Quiet: Ms Jackson and Mr Ray were neighbours": after a name, a label
+    of one plain word the article also writes in lower case, with no quotation after the colon
+    (where "told the Sunday Times: '...'" has one), and no word that ends a paper's name."""
+    label = m.group(0)[: m.group(0).index(":")]
+    if " " in label or label.lower() in _PAPER_HEADS or text[m.end() : m.end() + 1] in "'\"‘“":
+        return False
+    return re.search(rf"(?<![\w-]){label.lower()}(?![\w-])", text) is not None
+
+
+_PAPER_HEADS = frozenset("times post news mail journal herald telegraph guardian express mirror sun star tribune gazette".split())
+
+
 def _drop_caption_labels(lines: list[str]) -> list[str]:
     text = "\n".join(lines)
 
@@ -344,7 +357,9 @@ def _drop_caption_labels(lines: list[str]) -> list[str]:
         before = text[: m.start()].rstrip()
         previous = before.rsplit(None, 1)[-1] if before else ""
         if previous[:1].isupper() and (previous[-1:] not in ".!?'\"’”)" or _NAME_PART.fullmatch(previous)):
-            return m.group(0)  # "Mr Hussen replied:", "the Sunday Times:", "Elizabeth A. Burton:": a name
+            # "Mr Hussen replied:", "the Sunday Times:", "Elizabeth A. Burton:": a name, unless
+            # the label is a plain word of the article ("Ms Jackson | Quiet: Ms Jackson and ...").
+            return "\n" if _label_after_name(m, text) else m.group(0)
         if re.search(rf"[a-z,;] {re.escape(m.group(1))}\b", text):
             return m.group(0)  # a proper noun, not a caption's label
         return "\n"

@@ -253,6 +253,17 @@ def test_caption_labels_run_into_the_prose_go_but_names_with_colons_stay():
     assert "Who was worse: him or her?" in text
 
 
+def test_a_caption_label_after_a_name_goes_when_it_is_a_plain_word_of_the_article():
+    text = clean(article(
+        "Mark Ray waged a campaign of terror against Ms Jackson Quiet: Ms Jackson and Mr Ray were "
+        "neighbours in this quiet cul-de-sac in Hull. A source told the Sunday Times: 'The 100 include "
+        "teachers.' The times were hard."
+    )).text
+    assert "Quiet:" not in text
+    assert "against Ms Jackson\n\nMs Jackson and Mr Ray were neighbours" in text
+    assert "told the Sunday Times: 'The 100" in text  # a quotation follows: the paper's name stays
+
+
 def test_hard_wrapped_text_is_rejoined_into_paragraphs():
     seed = cleaned(SEEDS / "alaska-summit.txt")
     import textwrap
@@ -445,7 +456,7 @@ def test_caption_labels_are_cut_where_the_pattern_matches():
     # CAPTION_LABEL.sub over the whole text.
     import re
 
-    from briefer.cleaning import _NAME_PART, CAPTION_LABEL, _drop_caption_labels
+    from briefer.cleaning import _NAME_PART, CAPTION_LABEL, _drop_caption_labels, _label_after_name
 
     def reference(lines: list[str]) -> list[str]:
         text = "\n".join(lines)
@@ -454,7 +465,7 @@ def test_caption_labels_are_cut_where_the_pattern_matches():
             before = text[: m.start()].rstrip()
             previous = before.rsplit(None, 1)[-1] if before else ""
             if previous[:1].isupper() and (previous[-1:] not in ".!?'\"’”)" or _NAME_PART.fullmatch(previous)):
-                return m.group(0)
+                return "\n" if _label_after_name(m, text) else m.group(0)
             if re.search(rf"[a-z,;] {re.escape(m.group(1))}\b", text):
                 return m.group(0)
             return "\n"
