@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 from .errors import InputError
+from .lexicon import MEDIA_HEADS
 from .markdown import markdown_lines
 from .models import Article, Document
 from .sentences import reads_as_prose
@@ -342,12 +343,9 @@ def _label_after_name(m: re.Match[str], text: str) -> bool:
     of one plain word the article also writes in lower case, with no quotation after the colon
     (where "told the Sunday Times: '...'" has one), and no word that ends a paper's name."""
     label = m.group(0)[: m.group(0).index(":")]
-    if " " in label or label.lower() in _PAPER_HEADS or text[m.end() : m.end() + 1] in "'\"‘“":
+    if " " in label or label.lower() in MEDIA_HEADS or text[m.end() : m.end() + 1] in "'\"‘“":
         return False
     return re.search(rf"(?<![\w-]){label.lower()}(?![\w-])", text) is not None
-
-
-_PAPER_HEADS = frozenset("times post news mail journal herald telegraph guardian express mirror sun star tribune gazette".split())
 
 
 def _drop_caption_labels(lines: list[str]) -> list[str]:

@@ -124,9 +124,20 @@ HONORIFICS = _words("mr mrs ms miss mx dr prof professor sir dame lord lady rev 
 MALE_HONORIFICS = _words("mr sir lord father fr king prince")
 FEMALE_HONORIFICS = _words("mrs ms miss dame lady queen princess")
 
+# Roles in a sports team: a name right before one ("Newcastle manager Ruud Gullit", "Northampton
+# flanker Tom Wood") is the team, though it is a town's name too.
+TEAM_ROLES = _words(
+    """
+    manager coach boss skipper captain striker forward midfielder defender goalkeeper keeper winger
+    full-back fullback centre-back wing-back flanker fly-half scrum-half hooker prop lock batsman
+    bowler all-rounder quarterback pitcher playmaker
+    """
+)
+
 # Titles written before a name ("President Donald Trump", "Sen. Obama", "coach Lynn"): with the
-# honorifics they make a person of the name they precede and become its role.
-TITLE_WORDS = _words(
+# honorifics they make a person of the name they precede and become its role. The team roles are
+# titles too, but for "hooker": "Hooker" is a surname as often.
+TITLE_WORDS = (TEAM_ROLES - {"hooker"}) | _words(
     """
     president vice-president pres premier chancellor prime minister secretary ambassador senator sen
     representative rep congressman congresswoman governor gov mayor judge justice magistrate
@@ -134,9 +145,6 @@ TITLE_WORDS = _words(
     general gen colonel col lieutenant lt captain capt sergeant sgt major maj admiral commander
     officer detective det inspector insp superintendent supt chief constable sheriff marshal corporal
     private fusilier trooper
-    coach manager boss skipper forward striker midfielder defender goalkeeper keeper winger
-    quarterback pitcher centre-back full-back fullback wing-back flanker fly-half scrum-half prop lock
-    batsman bowler all-rounder playmaker
     founder co-founder chairman chairwoman chairperson chair ceo cfo cto director president-elect
     spokesman spokeswoman spokesperson adviser advisor aide counsel attorney lawyer solicitor barrister
     prosecutor doctor surgeon nurse midwife professor dr prof scientist researcher analyst expert
@@ -149,15 +157,8 @@ TITLE_WORDS = _words(
     """
 )
 
-# Roles in a sports team: a name right before one ("Newcastle manager Ruud Gullit", "Northampton
-# flanker Tom Wood") is the team, though it is a town's name too.
-TEAM_ROLES = _words(
-    """
-    manager coach boss skipper captain striker forward midfielder defender goalkeeper keeper winger
-    full-back fullback centre-back wing-back flanker fly-half scrum-half hooker prop lock batsman
-    bowler all-rounder quarterback pitcher playmaker
-    """
-)
+# The last word of a paper's or a broadcaster's name ("the Sunday Times", "Fox News").
+MEDIA_HEADS = _words("post times news journal herald telegraph guardian mail express mirror sun star tribune gazette")
 
 # Role head nouns: an appositive holding one of these ("Cui Zheng, director of ...") is a role.
 ROLE_NOUNS = TITLE_WORDS | _words(

@@ -24,10 +24,10 @@ from ..lexicon import (
     ORG_LEADS,
     OUTCOME_VERBS,
     PLACE_HEADS,
-    TEAM_ROLES,
     SPEECH_VERBS,
     STANCE_VERBS,
     SURNAME_PLACE_HEADS,
+    TEAM_ROLES,
     US_STATE_CODES,
     form_table,
 )
@@ -400,7 +400,12 @@ def _called_by_surname(e: Entity) -> bool:
 def _heads_a_squad(m: Mention, key: str, text: str) -> bool:
     """"Newcastle manager Ruud Gullit ...": a sentence's first word that is no English word, then a
     player's or a manager's role and a name, is the team ("Loose forward Ben Harrison" is not)."""
-    return m.next in TEAM_ROLES and key not in common_words() and bool(_ROLE_THEN_NAME.match(text, m.end))
+    return key not in common_words() and _before_a_players_name(m, text)
+
+
+def _before_a_players_name(m: Mention, text: str) -> bool:
+    """True when a team role and a name follow the mention ("... manager Ruud Gullit")."""
+    return m.next in TEAM_ROLES and bool(_ROLE_THEN_NAME.match(text, m.end))
 
 
 def _names_a_team(m: Mention, text: str, town: bool) -> bool:
@@ -410,7 +415,7 @@ def _names_a_team(m: Mention, text: str, town: bool) -> bool:
     if m.possessive:
         return False
     if m.next in TEAM_ROLES:
-        return bool(_ROLE_THEN_NAME.match(text, m.end))
+        return _before_a_players_name(m, text)
     # Not after a preposition: "Residents of Exeter have complained" is the residents' doing.
     return town and m.next in _TEAM_AGREEMENT and not (m.locative or m.prev in _LOCATIVE or m.prev in _OF_LIKE)
 
@@ -425,9 +430,10 @@ _SENTENCE_END = frozenset(".!?:;\"'\u201c\u201d\u2018\u2019\n")
 
 def _settle(e: Entity, text: str) -> None:
     """Fix an entity's kind, name, role, gender and its agentive and locative uses."""
-    town = e.kind == "place" or len(e.mentions) > 1  # (a one-off "other" name can be a broken one)
-    if e.kind in ("place", "other") and any(_names_a_team(m, text, town) for m in e.mentions):
-        e.kind = "organization"
+    if e.kind in ("place", "other"):
+        town = e.kind == "place" or len(e.mentions) > 1  # (a one-off "other" name can be a broken one)
+        if any(_names_a_team(m, text, town) for m in e.mentions):
+            e.kind = "organization"
     if e.kind == "other" and (any(m.honorific or m.role for m in e.mentions) or _called_by_surname(e)):
         e.kind = "person"
     if e.kind not in ("country", "group"):

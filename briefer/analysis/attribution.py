@@ -143,7 +143,7 @@ def _attribute_unit(
             continue
         if any(r.start <= w.start() < r.end for r in refs):
             continue  # "the only two Arab states": a noun inside a name or a description
-        if lemma in ("issue", "release") and not _STATEMENT_OBJECT.match(masked, w.end()):
+        if word in _STATEMENT_FORMS and not _STATEMENT_OBJECT.match(masked, w.end()):
             continue  # "issued a warrant", "released the hostages": no statement
         if lemma in NEEDS_COMPLEMENT and not _has_complement(u, masked, w):
             continue

@@ -17,6 +17,7 @@ from ..lexicon import (
     DOCUMENT_DESCRIPTIONS,
     FINDING_VERBS,
     GENERIC_SPEAKERS,
+    MEDIA_HEADS,
     ORG_DESCRIPTIONS,
     PERSON_DESCRIPTIONS,
     SPEECH_FORMS,
@@ -84,7 +85,6 @@ _NOT_MODIFIERS = frozenset(
     "the some many most several other angry furious a an while and but as that when because if although where so "
     "who which whereas yesterday today meanwhile also now then later earlier last instead however".split()
 )
-_MEDIA_HEADS = frozenset("post times news journal herald telegraph guardian mail express mirror sun tribune gazette".split())
 
 
 @dataclass(slots=True)
@@ -145,7 +145,7 @@ class Context:
             media = noun in ("newspaper", "outlet", "paper", "network", "channel", "station", "website")
             for eid in reversed(self.mentioned[-8:]):
                 e = self.entities[eid]
-                is_media = e.name.split()[-1].lower() in _MEDIA_HEADS
+                is_media = e.name.split()[-1].lower() in MEDIA_HEADS
                 if e.kind in ("organization", "other") and is_media == media:
                     return eid
             return None
