@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import DOCUMENT_DESCRIPTIONS, HONORIFICS, ROLE_NOUNS
+from ..lexicon import DOCUMENT_DESCRIPTIONS, ROLE_NOUNS
 from .referents import SKIP_BETWEEN as _SKIP_BETWEEN
 from ..lexicon import SPEECH_FORMS as _SPEECH
 from .referents import STANCE_FORMS as _STANCE
@@ -176,9 +176,8 @@ def _coordinated(left: list[Referent], masked: str, anchor: Referent) -> list[Re
 
 
 def _only_skippable(gap: str) -> bool:
-    # (An honorific stands outside the name it comes before: "Ms Hamilton, for the NMC, said".)
     words = _GAP_WORD.findall(gap)
-    return all(w in _SKIP_BETWEEN or w.endswith("ly") or w.isdigit() or w in HONORIFICS for w in words) and not _GAP_BREAK.search(gap)
+    return all(w in _SKIP_BETWEEN or w.endswith("ly") or w.isdigit() for w in words) and not _GAP_BREAK.search(gap)
 
 
 def _appositive_like(words: list[str]) -> bool:
