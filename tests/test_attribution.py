@@ -251,3 +251,12 @@ def test_an_adverb_between_the_auxiliary_and_a_bare_verb_keeps_it_a_verb():
 def test_issuing_a_statement_is_a_statement_and_issuing_a_warrant_is_not():
     assert speakers("On Monday, Big Machine Records issued a statement that it would allow the show.") == ["Big Machine Records"]
     assert speakers("On Monday, Big Machine Records released the new album of the band.") == []
+
+
+def test_a_pronoun_continues_the_last_subject_of_any_finite_verb():
+    # "Carver was ..." makes Carver the subject the next "he" continues, not Ferguson before him.
+    text = (
+        "Duncan Ferguson had beaten him to the door. John Carver was also at the club that year. "
+        "'It was a dreadful night,' he said."
+    )
+    assert said(text) == [("John Carver", "'It was a dreadful night")]

@@ -36,8 +36,8 @@ from .names import Mention, person_gender
 from .roles import appositive_role
 from .tokens import common_words, curated_given_names, given_names
 
-_VERB_FORMS = form_table(SPEECH_VERBS | STANCE_VERBS | OUTCOME_VERBS)
-_AUXILIARIES = frozenset(
+VERB_FORMS = form_table(SPEECH_VERBS | STANCE_VERBS | OUTCOME_VERBS)
+AUXILIARIES = frozenset(
     "is was are were has have had will would could can may might must should did does do says said "
     "also has't hasn't didn't doesn't won't wouldn't".split()
 )
@@ -442,13 +442,13 @@ def _settle(e: Entity, text: str) -> None:
     for m in e.mentions:
         demonym = e.kind == "country" and _key(m.name).rstrip("s'") in gaz().demonyms
         modifier = m.prev in _DETERMINERS and m.next[:1].isalpha() and not m.next_cap and not (
-            m.next in _AUXILIARIES or m.next in _VERB_FORMS
+            m.next in AUXILIARIES or m.next in VERB_FORMS
         )
         locative = not m.possessive and (
             m.prev in _LOCATIVE and m.prev2 != "according" or m.prev in ("the", "a") and m.prev2 in _LOCATIVE
         )
         m.modifier, m.locative = modifier, locative
-        if (m.next in _AUXILIARIES or m.next in _VERB_FORMS) and not (m.quoted or demonym or modifier):
+        if (m.next in AUXILIARIES or m.next in VERB_FORMS) and not (m.quoted or demonym or modifier):
             e.agentive += 1
         if locative:
             e.locative += 1

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ..lexicon import ACCORDING_TO, DOCUMENT_DESCRIPTIONS, FINDING_VERBS, NEEDS_COMPLEMENT, verb_forms
-from .actors import Entity
+from .actors import AUXILIARIES, VERB_FORMS, Entity
 from .names import Mention
 from .referents import SKIP_BETWEEN as _SKIP_BETWEEN
 from ..lexicon import SPEECH_FORMS as _SPEECH
@@ -31,6 +31,7 @@ _LOWER_WORD = re.compile(r"[a-z][a-z'\u2019-]*")
 # "Big Machine Records issued a statement ...": verbs that report only with a statement as object.
 _STATEMENT_FORMS = {f: lemma for lemma in ("issue", "release") for f in verb_forms(lemma) if not f.endswith("ing")}
 _STATEMENT_OBJECT = re.compile(r"\s+(?:a\s+|an\s+)?(?:joint\s+|brief\s+|written\s+|short\s+|public\s+)?(?:statement|apology|denial)\b")
+_SUBJECT_VERBS = AUXILIARIES | frozenset(VERB_FORMS)
 _VERB_WORDS = frozenset(_SPEECH) | frozenset(_STANCE) | frozenset(_STATEMENT_FORMS)
 # Each reporting verb form's lemma, a speech verb's first (as `_SPEECH.get(w) or _STANCE.get(w)`).
 _VERB_LEMMAS = {**_STATEMENT_FORMS, **_STANCE, **_SPEECH}
@@ -91,12 +92,18 @@ def attribute(
             if entities[eid].kind in ("person", "organization", "country", "group", "other") and not m.quoted:
                 if not (m.modifier or m.locative):
                     ctx.saw(eid)  # what "the company" can refer back to: not "a Netflix documentary"
-                if not m.possessive and (m.next in _SPEECH or m.next in _STANCE or m.next in _SKIP_BETWEEN or m.next.endswith("ed")):
+                if not m.possessive and _is_subject(m):
                     ctx.note(eid)  # a subject: what the next sentence's "he" or "it" continues
         for a in found:
             ctx.note(a.entity)
     _continue_quotations(units, out)
     return out
+
+
+def _is_subject(m: Mention) -> bool:
+    """True when a verb follows the name: the next sentence's "he" or "it" can continue it."""
+    nxt = m.next
+    return nxt in _SPEECH or nxt in _STANCE or nxt in _SKIP_BETWEEN or nxt.endswith("ed") or nxt in _SUBJECT_VERBS
 
 
 def _attribute_unit(
