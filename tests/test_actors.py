@@ -200,3 +200,12 @@ def test_a_plain_word_opening_a_sentence_is_taken_off_a_name_written_in_full_els
     # A whole run the article also writes inside a sentence is a name.
     found = actors("Scooter Braun is unhappy, a source said. The deal angered Scooter Braun, and Braun left.")
     assert "Scooter Braun" in found
+
+
+def test_a_cue_noun_before_any_mention_makes_the_organisation():
+    # The first mention opens a sentence and says nothing of the kind; a later one does.
+    found = actors(
+        "TransIP hired a pair of robots for its event in London. The event was staged to celebrate "
+        "the launch of Dutch hosting company TransIP."
+    )
+    assert found["TransIP"].kind == "organization"

@@ -434,6 +434,8 @@ def _settle(e: Entity, text: str) -> None:
         town = e.kind == "place" or len(e.mentions) > 1  # (a one-off "other" name can be a broken one)
         if any(_names_a_team(m, text, town) for m in e.mentions):
             e.kind = "organization"
+    if e.kind == "other" and any(m.prev in ORG_KIND_NOUNS for m in e.mentions):
+        e.kind = "organization"  # "TransIP hired ..." first, "hosting company TransIP" later
     if e.kind == "other" and (any(m.honorific or m.role for m in e.mentions) or _called_by_surname(e)):
         e.kind = "person"
     if e.kind not in ("country", "group"):
