@@ -209,3 +209,27 @@ def test_a_cue_noun_before_any_mention_makes_the_organisation():
         "the launch of Dutch hosting company TransIP."
     )
     assert found["TransIP"].kind == "organization"
+
+
+def test_the_doer_of_a_passive_verb_acts():
+    # "by the Houston Express on his ship": the doer, and not a modifier of "on".
+    found = actors(
+        "Louis Jordan was spotted by the Houston Express on his ship drifting in the Atlantic. "
+        "His father thanked the captain of the Houston Express."
+    )
+    assert found["Houston Express"].kind == "organization"
+
+
+def test_both_sides_of_a_fixture_are_teams():
+    found = actors(
+        "NORTHAMPTON V SARACENS (SATURDAY: Stadium MK, 3.15pm) Courtney Lawes has been passed fit. "
+        "Schalk Brits lines up at hooker for Saracens. SALE v HARLEQUINS (SATURDAY: 2pm) The Sharks "
+        "have shifted Josh Beaumont. Harlequins need a win."
+    )
+    assert found["Saracens"].kind == "organization"
+    assert "V SARACENS" not in found
+    assert "Harlequins" in found
+
+
+def test_a_court_case_is_no_fixture():
+    assert "Wade" not in actors("The justices cited Roe v. Wade in the ruling. Wade was not named.")

@@ -15,6 +15,7 @@ from functools import lru_cache
 from ..lexicon import (
     EVENT_HEADS,
     HONORIFICS,
+    IRREGULAR_PAST,
     KNOWN_ORG_NAMES,
     KNOWN_ORGS,
     NOT_NAMES,
@@ -414,18 +415,37 @@ def _names_a_team(m: Mention, text: str, town: bool) -> bool:
     or a manager's role and name."""
     if m.possessive:
         return False
+    if _FIXTURE_AFTER.match(text, m.end) or _FIXTURE_BEFORE.search(text, max(0, m.start - 5), m.start):
+        return True  # "Sale v Harlequins": a fixture's two sides ("Roe v. Wade", a court case, has a stop)
     if m.next in TEAM_ROLES:
         return _before_a_players_name(m, text)
     # Not after a preposition: "Residents of Exeter have complained" is the residents' doing.
     return town and m.next in _TEAM_AGREEMENT and not (m.locative or m.prev in _LOCATIVE or m.prev in _OF_LIKE)
 
 
+_FIXTURE_AFTER = re.compile(r"[ \t]+(?:v|vs|V|VS)[ \t]+[A-Z]")
+_FIXTURE_BEFORE = re.compile(r"(?:^|\s)(?:v|vs|V|VS)[ \t]+$")
 _TEAM_AGREEMENT = frozenset({"are", "have", "were"})
 _AGE_AFTER = re.compile(r",\s*(\d{1,3})(?=,|;|\.(?!\d))")
+# Words that cannot be the noun a name modifies ("the Houston Express on his ship" is no
+# "Houston Express ship"): prepositions and conjunctions.
+_FUNCTION_WORDS = frozenset(
+    "on in at to from for of with by and or but as after before since over under into onto during "
+    "until about against than near off out across through between among".split()
+)
+_PASSIVE_BY = re.compile(r"\b([a-z]+)\s+by\s+(?:the\s+)?$")
 _AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old\s+$")
 _OF_LIKE = frozenset("of for by with about against like than".split())
 _ROLE_THEN_NAME = re.compile(r"\s+[\w-]+\s+[A-Z][a-z]")
 _SENTENCE_END = frozenset(".!?:;\"'\u201c\u201d\u2018\u2019\n")
+
+
+def _passive_agent(m: Mention, text: str) -> bool:
+    """"spotted by the Houston Express": the doer of a passive verb acts as much as a subject."""
+    if not (m.prev == "by" or m.prev == "the" and m.prev2 == "by"):
+        return False
+    before = _PASSIVE_BY.search(text, max(0, m.start - 40), m.start)
+    return bool(before) and (before.group(1).endswith(("ed", "en")) or before.group(1) in IRREGULAR_PAST)
 
 
 def _settle(e: Entity, text: str) -> None:
@@ -440,17 +460,18 @@ def _settle(e: Entity, text: str) -> None:
         e.kind = "person"
     if e.kind not in ("country", "group"):
         names = {m.name for m in e.mentions}
-        e.name = max(e.forms, key=lambda f: (len(_key(f).split()) if f in names else 0, e.forms[f], -len(f)))
+        # (A heading's capitals lose a tie: "SARACENS" in a fixture line, "Saracens" in the prose.)
+        e.name = max(e.forms, key=lambda f: (len(_key(f).split()) if f in names else 0, e.forms[f], not f.isupper(), -len(f)))
     for m in e.mentions:
         demonym = e.kind == "country" and _key(m.name).rstrip("s'") in gaz().demonyms
         modifier = m.prev in _DETERMINERS and m.next[:1].isalpha() and not m.next_cap and not (
-            m.next in AUXILIARIES or m.next in VERB_FORMS
+            m.next in AUXILIARIES or m.next in VERB_FORMS or m.next in _FUNCTION_WORDS
         )
         locative = not m.possessive and (
             m.prev in _LOCATIVE and m.prev2 != "according" or m.prev in ("the", "a") and m.prev2 in _LOCATIVE
         )
         m.modifier, m.locative = modifier, locative
-        if (m.next in AUXILIARIES or m.next in VERB_FORMS) and not (m.quoted or demonym or modifier):
+        if (m.next in AUXILIARIES or m.next in VERB_FORMS or _passive_agent(m, text)) and not (m.quoted or demonym or modifier):
             e.agentive += 1
         if locative:
             e.locative += 1

@@ -29,7 +29,7 @@ from ..lexicon import (
     TITLE_WORDS,
 )
 from .gazetteer import gaz
-from .runs import adjacent, places, run_end
+from .runs import VERSUS, adjacent, places, run_end
 from .tokens import Token, common_words, first_word_token, given_names, tokenize
 from .units import Unit
 
@@ -171,7 +171,8 @@ def _unit_mentions(u: Unit, text: str, vocab: Container[str]) -> list[Mention]:
             initial = False
             i += 1
         # "According to NASA" or "The International Centre ...": the name starts after them.
-        while len(run) > 1 and (run[0].text.lower() in _INNER or run[0].text in ("The", "A", "An")):
+        # "NORTHAMPTON V SARACENS": the second side starts after the "V".
+        while len(run) > 1 and (run[0].text.lower() in _INNER or run[0].text in ("The", "A", "An") or run[0].text in VERSUS):
             run = run[1:]
             i += 1
         for piece, at in _person_after_name(run, i):

@@ -14,7 +14,7 @@ from functools import cache
 from ..lexicon import NAME_CONNECTORS, ORG_HEADS, ORG_LEADS, TITLE_WORDS, gazetteer
 from .tokens import Token, given_names
 
-_VERSUS = frozenset({"v", "V", "vs", "Vs", "VS"})
+VERSUS = frozenset({"v", "V", "vs", "Vs", "VS"})
 _INNER = NAME_CONNECTORS
 
 
@@ -37,7 +37,7 @@ def run_end(toks: list[Token], i: int, text: str) -> int:
         # (A possessive by endswith: a token holds no line break, so it finds what ['’]s$ would.)
         if not adjacent(prev, t, text) or prev.text.endswith(("'s", "\u2019s")) and not _org_continues(toks, j):
             break
-        if t.text in _VERSUS:
+        if t.text in VERSUS:
             break  # "Northampton v Saracens": two sides, not one name
         if t.cap and t.word:
             j += 1
