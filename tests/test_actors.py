@@ -233,3 +233,13 @@ def test_both_sides_of_a_fixture_are_teams():
 
 def test_a_court_case_is_no_fixture():
     assert "Wade" not in actors("The justices cited Roe v. Wade in the ruling. Wade was not named.")
+
+
+def test_a_paper_named_for_its_day_is_one_name():
+    found = actors(
+        "Shadow Health Secretary Andy Burnham told The Mail on Sunday that the issue was close to his "
+        "heart. Three parties have backed The Mail on Sunday\u2019s campaign. The Mail on Sunday is "
+        "campaigning for first-aid lessons."
+    )
+    assert found["Mail on Sunday"].kind == "organization"
+    assert "Mail" not in found

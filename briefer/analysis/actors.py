@@ -428,10 +428,11 @@ _FIXTURE_BEFORE = re.compile(r"(?:^|\s)(?:v|vs|V|VS)[ \t]+$")
 _TEAM_AGREEMENT = frozenset({"are", "have", "were"})
 _AGE_AFTER = re.compile(r",\s*(\d{1,3})(?=,|;|\.(?!\d))")
 # Words that cannot be the noun a name modifies ("the Houston Express on his ship" is no
-# "Houston Express ship"): prepositions and conjunctions.
+# "Houston Express ship"): prepositions, conjunctions and relative words.
 _FUNCTION_WORDS = frozenset(
     "on in at to from for of with by and or but as after before since over under into onto during "
-    "until about against than near off out across through between among".split()
+    "until about against than near off out across through between among that who which when where "
+    "while if because so".split()
 )
 _PASSIVE_BY = re.compile(r"\b([a-z]+)\s+by\s+(?:the\s+)?$")
 _AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old\s+$")

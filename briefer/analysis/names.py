@@ -220,7 +220,7 @@ def _person_after_name(run: list[Token], i: int) -> list[tuple[list[Token], int]
         return [(run, i)]  # one word: nothing to split (most runs)
     names = given_names()
     for k in range(1, len(run)):
-        if run[k].text.lower() in _TIME_WORDS:  # "Obama Saturday": a name, then a weekday
+        if run[k].text.lower() in _TIME_WORDS and run[k - 1].text != "on":  # "Obama Saturday": a name, then a weekday
             return [(run[:k], i)] + ([(run[k + 1 :], i + k + 1)] if k + 1 < len(run) else [])
     for k in range(1, len(run)):
         w = run[k].text.lower()

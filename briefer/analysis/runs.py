@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from functools import cache
 
-from ..lexicon import NAME_CONNECTORS, ORG_HEADS, ORG_LEADS, TITLE_WORDS, gazetteer
+from ..lexicon import MEDIA_HEADS, NAME_CONNECTORS, ORG_HEADS, ORG_LEADS, TITLE_WORDS, gazetteer
 from .tokens import Token, given_names
 
 VERSUS = frozenset({"v", "V", "vs", "Vs", "VS"})
 _INNER = NAME_CONNECTORS
+_PAPER_DAYS = frozenset({"Sunday", "Saturday"})
 
 
 def adjacent(a: Token, b: Token, text: str) -> bool:
@@ -43,6 +44,9 @@ def run_end(toks: list[Token], i: int, text: str) -> int:
             j += 1
             continue
         low = t.text.lower()
+        if low == "on" and j + 1 < len(toks) and toks[j + 1].text.replace("\u2019s", "").replace("'s", "") in _PAPER_DAYS and prev.text.lower() in MEDIA_HEADS:
+            j += 2  # "The Mail on Sunday": a paper's name, not the Mail and a day
+            continue
         if low == "to" and j + 1 < len(toks) and adjacent(t, toks[j + 1], text) and _joins_to(toks, i, j):
             j += 2 if toks[j + 1].text.lower() != "the" else 3
             continue
