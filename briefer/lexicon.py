@@ -166,7 +166,7 @@ ROLE_NOUNS = TITLE_WORDS | _words(
     member fellow official officer employee worker staffer volunteer resident student teacher
     professor lecturer father mother son daughter wife husband widow brother sister uncle aunt
     grandfather grandmother friend neighbour neighbor colleague fan supporter republican democrat
-    conservative liberal candidate nominee veteran victim survivor witness driver owner manager
+    conservative liberal candidate nominee veteran substitute victim survivor witness driver owner manager
     administrator commissioner regulator watchdog representative delegate organiser organizer
     vice deputy assistant associate senior junior principal general chief head
     """

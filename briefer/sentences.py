@@ -19,6 +19,7 @@ from .lexicon import (
     BANG_NAMES,
     IRREGULAR_PAST,
     OUTCOME_VERBS,
+    ROLE_NOUNS,
     RUN_IN_STARTERS,
     SENTENCE_STARTERS,
     SPEECH_FORMS,
@@ -82,6 +83,11 @@ _THE_NAME = re.compile(r"The\s+[A-Z]")
 _TITLED_NAME_VERB = re.compile(
     r"[A-Z][\w'\u2019-]*\s+([a-z]+)\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2}\s+(?:[a-z]+ly\s+)?([a-z]+)\b"
 )
+_LEADS_INTO_NAME = ROLE_NOUNS | frozenset(
+    "while so when if because although though whereas where until since then once unless".split()
+)
+_OWNER_NOUN_VERB = re.compile(r"[A-Z][a-z]+['\u2019]s\s+[a-z]+\s+(?:[a-z]+ly\s+)?([a-z]+)\b")
+_FULL_NAME_VERB = re.compile(r"([A-Z][a-z]+)\s+[A-Z][\w'\u2019-]*[a-z]\s+(?:[a-z]+ly\s+)?([a-z]+)\b")
 # A picture caption's label run into the prose after a word: "... towering over peers | Proud mum:
 # Jean with ...", "... on his Instagram page | Playboy: Nearly every day ...". One to three words, the
 # first capitalised, the others lower-case, then a colon and a capital.
@@ -241,12 +247,19 @@ def _time_name_cuts(text: str, start: int, end: int, cuts: set[int]) -> Iterator
             name_verb = _NAME_VERB.match(text, m.end(1))
         elif before.isalpha() and before not in _BEFORE_NAME and before not in TITLE_WORDS:
             # "... to be with his wife | Masters chairman Billy Payne talked ...": a body, a title
-            # and a name, then a finite verb.
+            # and a name, then a finite verb. Or a full name ("... at the Masters | Jack Nicklaus
+            # showed ..."), or an owner and a noun ("... this season | Ben's arrival came ...").
             name_verb = _TITLED_NAME_VERB.match(text, m.end(1))
             if name_verb is not None and name_verb.group(1) not in TITLE_WORDS:
-                continue
+                name_verb = None
+            if name_verb is None and text[cut - len(before)].islower() and before not in _LEADS_INTO_NAME:
+                # (Not after a capitalised word, which the name may go on from: "United Nations
+                # Samantha Power"; nor after a role or a conjunction: "substitute Daryl Clark".)
+                name_verb = _OWNER_NOUN_VERB.match(text, m.end(1)) or _FULL_NAME_VERB.match(text, m.end(1))
+                if name_verb is not None and name_verb.lastindex == 2 and name_verb.group(1).lower() not in _given_names():
+                    continue
         else:
-            continue  # after a plain word only "The" and a name, or a titled name, start a sentence
+            continue  # after a plain word only "The" and a name, or a titled or full name, start a sentence
         if name_verb is None or not _finite(name_verb.group(name_verb.lastindex)):
             continue
         piece_start = max([start, *(c for c in cuts if c <= cut)])
@@ -370,3 +383,9 @@ def _abbrev_ends_sentence(text: str, dot: int, following: str) -> bool:
 def reads_as_prose(line: str) -> bool:
     """Return True when a line reads as a sentence of prose rather than a headline or a link."""
     return len(line.split()) >= 12 and line[-1] in ".!?\"'”’)"
+
+
+def _given_names() -> dict[str, str]:
+    from .analysis.tokens import given_names  # (the analysis package reads sentences: import late)
+
+    return given_names()

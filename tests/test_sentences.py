@@ -111,6 +111,23 @@ def test_a_titled_name_and_a_verb_after_a_plain_word_start_the_sentence_a_captio
     assert len(texts("The club was sold to a group led by Chelsea owner Roman Abramovich in the spring.")) == 1
 
 
+def test_a_full_name_or_an_owner_and_a_verb_after_a_plain_word_start_the_sentence_a_caption_ran_into():
+    assert texts("The speech has been viewed over 100,000 times online Daniel's speech documented his love.") == [
+        "The speech has been viewed over 100,000 times online",
+        "Daniel's speech documented his love.",
+    ]
+    assert texts("The club was trailing at the break after a run down the wing Jack Nicklaus showed the way.")[1] == (
+        "Jack Nicklaus showed the way."
+    )
+    # Not after a capitalised word the name goes on from, a role, or a conjunction.
+    for text in (
+        "Obama's current Ambassador to the United Nations Samantha Power hammered U.S. policy makers.",
+        "They were trailing after a break by lively substitute Daryl Clark created the opening.",
+        "Phil Dollman is out with a leg injury, so Byron McGuigan takes over at full back for Exeter.",
+    ):
+        assert len(texts(text)) == 1, text
+
+
 def test_a_caption_label_after_a_plain_word_starts_a_caption():
     text = "The lamb weighs twice the average, towering over his peers Proud mum: Jean with her huge son."
     assert texts(text) == ["The lamb weighs twice the average, towering over his peers", "Proud mum: Jean with her huge son."]
