@@ -95,6 +95,7 @@ CAPTION_MARKERS = _phrases(
     \((?:pictured|left|right|centre|center|top|bottom|above|below|circled|inset|far left|far right|second left|second right|front)\b[^)]{0,40}\)
     (?<!was )(?<!were )(?<!is )(?<!are )(?<!been )(?<!being )\bpictured (?:above|below|left|right|here|with|at|in|on|during|outside|inside|after|before|leaving|arriving|this|last|earlier|today|yesterday)\b
     \bpictured\s*$
+    \((?:see |file )?(?:photo|picture|image)s?\b[^)]{0,40}\)
     \bscroll down for (?:the )?video\b
     \bclick (?:here )?to (?:see|view|watch)\b
     """

@@ -19,6 +19,8 @@ from briefer.analysis.units import is_caption, quotation_spans, read_units
         "Originally published on Live Science.",
         "A LONG, DRAWN OUT HISTORY OF TAYLOR SWIFT'S FEUDS",
         "Parking trap: Many motorists face steep fines for running over.",
+        "As well as threatening violence, Mr Ray nailed the shed door shut (see photo held by Ms Jackson)",
+        "The man had recently returned to the UK from a holiday in Algeria (file photo)",
     ],
 )
 def test_captions_and_furniture_are_captions(sentence):
@@ -32,6 +34,7 @@ def test_captions_and_furniture_are_captions(sentence):
         "He said: 'The crowd pushed me.'",
         "The judges ruled that the fine was fair, the court heard.",
         "She turned left at the lights and drove on.",
+        "The photo (taken in 2014) shows the two men together.",
     ],
 )
 def test_prose_is_not_a_caption(sentence):
@@ -145,7 +148,7 @@ def test_the_first_letters_looked_for_cover_every_caption_and_furniture_pattern(
         "Pictured", "CNN's Sam Stringer contributed to this report. This story was updated on Monday.",
         "Additional reporting by Jo Roe. Follow us on Twitter. Read more about it here.",
         "All rights reserved. She is a senior reporter for the Times.", "Updated: 12 May 2016",
-        "Originally published on Live Science.",
+        "Originally published on Live Science.", "He nailed the door shut (see photo held by Ms Jackson)",
     ]
     for pattern in getattr(lexicon, patterns):
         plain = re.compile(pattern, re.IGNORECASE)

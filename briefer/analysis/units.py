@@ -40,7 +40,8 @@ _LOWER_WORD = re.compile(r"[a-z]+")
 # Words one of the caption or furniture patterns needs: a sentence with none of them skips the
 # patterns (most sentences).
 _CAPTION_WORDS = frozenset(
-    "pictured left right centre center top bottom above below circled inset far second front back scroll click".split()
+    "pictured left right centre center top bottom above below circled inset far second front back scroll click "
+    "photo photos picture pictures image images".split()
 )
 _FURNITURE_WORDS = frozenset(
     "contributed article story reporting writing editing follow like read see rights reserved reporter updated "
