@@ -245,10 +245,12 @@ def _time_name_cuts(text: str, start: int, end: int, cuts: set[int]) -> Iterator
         after_time = before in TIME_ENDINGS or before.isdigit() and len(before) <= 4
         if after_time or _THE_NAME.match(text, m.end(1)):
             name_verb = _NAME_VERB.match(text, m.end(1))
+            if after_time and name_verb is not None and not _finite(name_verb.group(1)):
+                name_verb = _OWNER_NOUN_VERB.match(text, m.end(1))  # "... this season | Ben's arrival came"
         elif before.isalpha() and before not in _BEFORE_NAME and before not in TITLE_WORDS:
             # "... to be with his wife | Masters chairman Billy Payne talked ...": a body, a title
             # and a name, then a finite verb. Or a full name ("... at the Masters | Jack Nicklaus
-            # showed ..."), or an owner and a noun ("... this season | Ben's arrival came ...").
+            # showed ..."), or an owner and a noun ("... viewed online | Daniel's speech documented ...").
             name_verb = _TITLED_NAME_VERB.match(text, m.end(1))
             if name_verb is not None and name_verb.group(1) not in TITLE_WORDS:
                 name_verb = None

@@ -116,6 +116,10 @@ def test_a_full_name_or_an_owner_and_a_verb_after_a_plain_word_start_the_sentenc
         "The speech has been viewed over 100,000 times online",
         "Daniel's speech documented his love.",
     ]
+    assert texts("Ben dwarfs the other 86 ewes born at the same farm this season Ben's arrival came early.") == [
+        "Ben dwarfs the other 86 ewes born at the same farm this season",
+        "Ben's arrival came early.",
+    ]
     assert texts("The club was trailing at the break after a run down the wing Jack Nicklaus showed the way.")[1] == (
         "Jack Nicklaus showed the way."
     )
