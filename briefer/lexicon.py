@@ -70,6 +70,8 @@ RUN_IN_STARTERS = _words(
     But And So Yet Or In On At For From With By After Before During Since Until When While Where
     Why How What Who If Although Though Despite As Because Once Now Then Today Yesterday Last
     Earlier Later Meanwhile However Still Also Instead Indeed Asked Speaking Writing According
+    Sure Certainly Perhaps Maybe Clearly Sadly Ultimately Unfortunately Fortunately Ironically
+    Moreover Furthermore Nevertheless Besides
     Under Among Following Some Many Most Several Both All Each Every None Other Another Such Only
     Supporters Fans Protesters Residents Witnesses Critics Experts Analysts Campaigners Activists
     Officials Prosecutors Investigators Doctors Scientists Researchers Teachers Parents Families

@@ -72,6 +72,14 @@ def test_a_caption_run_into_the_prose_is_cut_before_the_next_sentence():
     ]
 
 
+def test_a_sentence_adverb_and_a_comma_after_a_word_start_a_sentence():
+    # A related-link headline glued to the next paragraph.
+    assert texts("The high price of public shaming online Sure, McHenry probably feels entitled.") == [
+        "The high price of public shaming online",
+        "Sure, McHenry probably feels entitled.",
+    ]
+
+
 def test_a_capitalised_opener_inside_a_title_is_no_boundary():
     assert texts("She starred in Gone With The Wind and won.") == ["She starred in Gone With The Wind and won."]
 
