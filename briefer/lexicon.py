@@ -161,7 +161,7 @@ TITLE_WORDS = (TEAM_ROLES - {"hooker"}) | _words(
 )
 
 # The last word of a paper's or a broadcaster's name ("the Sunday Times", "Fox News").
-MEDIA_HEADS = _words("post times news journal herald telegraph guardian mail express mirror sun star tribune gazette")
+MEDIA_HEADS = _words("post times news journal herald telegraph guardian mail express mirror sun star tribune gazette today")
 
 # Role head nouns: an appositive holding one of these ("Cui Zheng, director of ...") is a role.
 ROLE_NOUNS = TITLE_WORDS | _words(
@@ -197,7 +197,10 @@ DESCRIPTION_SYNONYMS = {
 DOCUMENT_DESCRIPTIONS = _words("report inquiry investigation review study survey probe statement audit")
 
 # Nouns that, before a name, make it an organisation ("terror group Al-Muhajiroun").
-ORG_KIND_NOUNS = _words("group company firm party charity club band agency organisation organization network label movement")
+ORG_KIND_NOUNS = _words(
+    "group company firm party charity club band agency organisation organization network label movement "
+    "newspaper paper tabloid magazine broadcaster website"
+)
 
 # Words that introduce examples rather than actors ("the likes of X, Y and Z").
 EXAMPLE_CUES = _phrases(

@@ -70,7 +70,7 @@ _BEFORE_NAME = frozenset(
     "thanked named like including against between among about after before via whose his her their its".split()
 )
 # Openers that may follow a capitalised word without a boundary ("Plan A is", "Air Force One").
-_WEAK_STARTERS = frozenset({"A", "One", "I"})
+_WEAK_STARTERS = frozenset({"A", "One", "I", "Today"})
 # A date or a time, then a name of one to three capitalised words, then (after an adverb, maybe) a
 # lower-case word: where a caption that ended on the date may have run into the next sentence. Or
 # a lower-case word, then "The" and a name: "... following some recent poor results The Saints

@@ -260,3 +260,12 @@ def test_a_pronoun_continues_the_last_subject_of_any_finite_verb():
         "'It was a dreadful night,' he said."
     )
     assert said(text) == [("John Carver", "'It was a dreadful night")]
+
+
+def test_a_paper_named_for_a_day_word_is_one_name_and_the_newspaper_it_is_after():
+    # "Kathmandu Today" is no capital city and a run-in "Today", but the paper that reported.
+    text = (
+        "A baby was rescued from a building in Bhaktapur, the newspaper Kathmandu Today reported. "
+        "A military team had failed to notice the child, the newspaper said."
+    )
+    assert speakers(text) == ["Kathmandu Today", "Kathmandu Today"]
