@@ -269,3 +269,16 @@ def test_a_paper_named_for_a_day_word_is_one_name_and_the_newspaper_it_is_after(
         "A military team had failed to notice the child, the newspaper said."
     )
     assert speakers(text) == ["Kathmandu Today", "Kathmandu Today"]
+
+
+def test_a_verb_inside_a_what_clause_reports_nothing():
+    assert speakers(
+        "ESPN suspended McHenry. The problem with social media is that it allows people to present "
+        "whatever angle they want."
+    ) == []
+    assert said("Britt McHenry drove off. Certainly that's what she was thinking.") == []
+    # Naming something is a stance: "what he called" keeps its speaker.
+    assert speakers(
+        "Barry Beavis lost his case. Mr Beavis had gone to court to fight what he called the "
+        "'bullying and threatening' private car parking firms."
+    ) == ["Barry Beavis"]

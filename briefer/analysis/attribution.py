@@ -32,6 +32,12 @@ _LOWER_WORD = re.compile(r"[a-z][a-z'\u2019-]*")
 _STATEMENT_FORMS = {f: lemma for lemma in ("issue", "release") for f in verb_forms(lemma) if not f.endswith("ing")}
 _STATEMENT_OBJECT = re.compile(r"\s+(?:a\s+|an\s+)?(?:joint\s+|brief\s+|written\s+|short\s+|public\s+)?(?:statement|apology|denial)\b")
 _SUBJECT_VERBS = AUXILIARIES | frozenset(VERB_FORMS)
+_FREE_RELATIVE = re.compile(
+    r"\b(?:what|whatever|whichever)\s+(?:[a-z]+\s+)?(?:he|she|they|we|you|i|it)\s+"
+    r"(?:(?:was|were|is|are|had|has|have|would|will|did|do|does|might|may)\s+)?$",
+    re.IGNORECASE,
+)
+_NAMING = frozenset({"call", "describe", "term", "dub", "brand", "label"})
 _VERB_WORDS = frozenset(_SPEECH) | frozenset(_STANCE) | frozenset(_STATEMENT_FORMS)
 # Each reporting verb form's lemma, a speech verb's first (as `_SPEECH.get(w) or _STANCE.get(w)`).
 _VERB_LEMMAS = {**_STATEMENT_FORMS, **_STANCE, **_SPEECH}
@@ -156,6 +162,10 @@ def _attribute_unit(
             continue
         if word in _PARTICIPLES and not _PERFECT_BEFORE.search(masked[max(0, w.start() - 20) : w.start()]):
             continue  # "territories, seen as ...": a participle without "have" reports nothing
+        if lemma not in _NAMING and _FREE_RELATIVE.search(masked, max(0, w.start() - 40), w.start()):
+            # "whatever angle they want", "that's what she was thinking": no statement ("what he
+            # called 'bullying'" is one: the name he gives it).
+            continue
         if word == lemma and not _finite_bare(masked, w.start()):
             continue  # "a Palestinian state", "a call": a noun unless a subject or an auxiliary comes first
         speech = word in _SPEECH
