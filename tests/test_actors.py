@@ -243,3 +243,14 @@ def test_a_paper_named_for_its_day_is_one_name():
     )
     assert found["Mail on Sunday"].kind == "organization"
     assert "Mail" not in found
+
+
+def test_a_span_from_one_name_to_another_makes_two_names():
+    found = actors(
+        "Yup, you read it right! From The New York Times to the CNN to Conde Nast Traveller, the papers "
+        "carried the news. The New York Times said so. CNN said so too. National Right to Life said it "
+        "would sue."
+    )
+    assert len(found["New York Times"].mentions) == 2
+    assert len(found["CNN"].mentions) == 2
+    assert "National Right to Life" in found  # "to" inside one name still holds

@@ -105,6 +105,8 @@ def _joins_to(toks: list[Token], i: int, j: int) -> bool:
         return False
     if toks[j - 1].text.lower().rstrip(".") in TITLE_WORDS:
         return True
+    if toks[max(0, i - 1)].text.lower() == "from" or toks[i].text == "From" or toks[j - 1].text.lower() in MEDIA_HEADS:
+        return False  # "from The New York Times to the CNN": two names, a span between them
     single = k + 1 >= len(toks) or not toks[k + 1].cap
     return j - i >= 2 and single and toks[i].text.lower() not in given_names()
 
