@@ -282,3 +282,11 @@ def test_a_verb_inside_a_what_clause_reports_nothing():
         "Barry Beavis lost his case. Mr Beavis had gone to court to fight what he called the "
         "'bullying and threatening' private car parking firms."
     ) == ["Barry Beavis"]
+
+
+def test_a_name_set_off_after_an_owners_role_is_the_speaker():
+    text = (
+        "Patrick Carlineo was arrested. Carlineo's attorney, Sonya Zoghlin, said in an email that "
+        "Carlineo never intended to harm anyone."
+    )
+    assert speakers(text) == ["Sonya Zoghlin"]

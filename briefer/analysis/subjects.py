@@ -125,7 +125,8 @@ def subject_before(refs: list[Referent], masked: str, v: int) -> list[Referent]:
             continue
         after = masked[r.end : r.end + 3]
         if _APPOSITIVE_OPENS.match(after) and r.kind != "pronoun":
-            return _coordinated(left, masked, r)
+            named = _named_holder(left, masked, r)
+            return [named] if named else _coordinated(left, masked, r)
         break
     # 5. Walk the clause's segments leftwards over appositives.
     seg_end = cuts[-1]
@@ -147,6 +148,17 @@ def subject_before(refs: list[Referent], masked: str, v: int) -> list[Referent]:
         if cut < 0:
             break
     return []
+
+
+def _named_holder(left: list[Referent], masked: str, r: Referent) -> Referent | None:
+    """"Carlineo's attorney, Sonya Zoghlin, said": the name set off after an owner's role is who
+    holds it, and who speaks."""
+    if "'s " not in r.text and "\u2019s " not in r.text:
+        return None
+    nxt = next((x for x in left if x.start > r.end), None)
+    if nxt is None or nxt.kind != "entity" or masked[r.end : nxt.start].strip() != ",":
+        return None
+    return nxt if masked[nxt.end : nxt.end + 1] == "," else None
 
 
 def _affiliation_only(words: list[str], *, most: int, stops: tuple[str, ...]) -> bool:
