@@ -290,3 +290,11 @@ def test_a_name_set_off_after_an_owners_role_is_the_speaker():
         "Carlineo never intended to harm anyone."
     )
     assert speakers(text) == ["Sonya Zoghlin"]
+
+
+def test_with_a_name_and_a_participle_after_a_report_is_a_second_speaker():
+    text = (
+        "Egypt and Jordan also sharply criticised the US policy shift, with Jordanian Foreign Minister "
+        'Ayman Safadi warning of "dangerous consequences".'
+    )
+    assert speakers(text) == ["Egypt", "Jordan", "Ayman Safadi"]

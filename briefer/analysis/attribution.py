@@ -57,7 +57,7 @@ _INVERTIBLE = frozenset(
 _PHRASE_END = re.compile(r"[,;:]\s+(?=[a-z])")
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|am|been|be|isn't|aren't|wasn't|weren't)\s+(?:not\s+|also\s+|now\s+|still\s+)?$", re.IGNORECASE)
 _TAKES_OBJECT = frozenset({"tell", "ask"})  # "..., Hatfield, 27, told the Post": no inversion
-_CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|but|and|as)\b|[;]")
+_CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|but|and|as)\b|[;]|,\s+with\b")
 # Compiled once: these run for every reporting verb.
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had|having)\s+(?:\w+ly\s+)?$")
 _THAT_ON_FOR = re.compile(r"\s+(?:that|on|for)\b")
