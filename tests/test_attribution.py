@@ -298,3 +298,10 @@ def test_with_a_name_and_a_participle_after_a_report_is_a_second_speaker():
         'Ayman Safadi warning of "dangerous consequences".'
     )
     assert speakers(text) == ["Egypt", "Jordan", "Ayman Safadi"]
+
+
+def test_a_group_with_a_phrase_after_it_speaks_through_the_verb_after_the_phrase():
+    assert speakers("Supporters of the measure said it was a groundbreaking step.") == ["Supporters of the measure"]
+    assert speakers(
+        "Supporters of the measure described it as a groundbreaking step, while opponents warned it was dangerous."
+    ) == ["Supporters of the measure", "Opponents"]

@@ -50,6 +50,8 @@ _GENERIC = re.compile(
     + alternation(sorted(GENERIC_SPEAKERS, key=len, reverse=True))
     + r")s?)\b((?:\s+(?:of|from|for)\s+(?:the\s+|both\s+)?[\w-]+(?:\s+[\w-]+)?)?)"
 )
+_LAST_WORD = re.compile(r"\s+\S+$")
+_FINITE_AFTER = frozenset("is was are were have has had will would could can may might must".split())
 _DEMONYM_BODY = re.compile(
     r"\b(?:the\s+)?([A-Z][a-z]+)(?:['\u2019]s)?\s+(?:foreign\s+|defence\s+|defense\s+|interior\s+|state\s+)?"
     r"(ministry|government|foreign office|embassy|military|army|authorities|officials|police|leaders)\b"
@@ -214,6 +216,12 @@ def find_referents(u: Unit, mentions: list[tuple[Mention, int]], entities: list[
         refs.append(Referent(m.start(), m.end(), "description", word=m.group(2).lower(), text=m.group(0)))
     for m in _GENERIC.finditer(masked) if not present.isdisjoint(_GENERIC_WORDS) else ():
         mods, head, pp = m.group(1).strip(), m.group(2), m.group(3).strip()
+        end = m.end()
+        last = pp.rsplit(None, 1)[-1].lower() if pp else ""
+        if last in _SPEECH or last in _STANCE or last in _FINITE_AFTER:
+            # "Supporters of the measure said": the phrase's second word is the verb.
+            end = m.start(3) + _LAST_WORD.search(m.group(3)).start()
+            pp = masked[m.start(3) : end].strip()
         if head[0].isupper() and (mods or masked[: m.start(2)].strip(" \"'\u2018\u201c_")):
             continue  # capitalised inside a sentence: part of a name, not a group
         if any(r.start <= m.start(2) < r.end for r in refs):
@@ -225,7 +233,7 @@ def find_referents(u: Unit, mentions: list[tuple[Mention, int]], entities: list[
         start = m.start(2) if not words else m.start(1) + mods.index(words[0])
         if m.start() < start and masked[m.start() : start].strip().lower() in _NOT_MODIFIERS:
             start = m.start()  # keep "an insider", "the states" whole: the article's own words
-        refs.append(Referent(start, m.end(), "generic", word=head.lower(), text=name))
+        refs.append(Referent(start, end, "generic", word=head.lower(), text=name))
     refs.sort(key=lambda r: (r.start, -r.end))
     return refs
 
