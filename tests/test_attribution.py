@@ -305,3 +305,10 @@ def test_a_group_with_a_phrase_after_it_speaks_through_the_verb_after_the_phrase
     assert speakers(
         "Supporters of the measure described it as a groundbreaking step, while opponents warned it was dangerous."
     ) == ["Supporters of the measure", "Opponents"]
+
+
+def test_a_name_after_a_clause_opening_after_is_the_subject_of_its_verb():
+    text = "Mr Beavis's action comes after the Daily Mail revealed how rogue firms are making millions."
+    assert speakers(text) == ["Daily Mail"]
+    # A preposition's object stays no subject: "a report by the Daily Mail said" is the report's.
+    assert speakers("A report by the Daily Mail said firms are making millions.") == []

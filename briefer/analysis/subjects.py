@@ -21,6 +21,8 @@ _PREPOSITIONS = frozenset(
     "of at for in on from with by to about against over under into between among through via "
     "after before during without within toward towards like than per".split()
 )
+# Prepositions that also open a clause: "after the Daily Mail revealed ...".
+_CONJUNCTIONS_TOO = frozenset("after before".split())
 _DELIMS = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 _REFUSED = re.compile(r"^\s*(?:(?:has|have|had)\s+)?(?:declined|refused|did not want|was unable|were unable)\s+to\s*$")
 # "Perry is alleged to have told students ...", "X was said to have warned ...": reported speech at
@@ -89,7 +91,9 @@ def subject_before(refs: list[Referent], masked: str, v: int) -> list[Referent]:
     # 1. Right before the verb, with only adverbs and auxiliaries between: "he said", "Trump has said".
     last = left[-1]
     gap = masked[last.end : v].lower()
-    if (_only_skippable(gap) and not _DELIMS.search(gap) or _REFUSED.match(gap) or _REPORTED_TO.match(gap)) and not _in_phrase(masked, last.start):
+    if (_only_skippable(gap) and not _DELIMS.search(gap) or _REFUSED.match(gap) or _REPORTED_TO.match(gap)) and not _in_phrase(
+        masked, last.start, clause_ok=True
+    ):
         return _coordinated(left, masked, last)
     gap_words = _LOWER_WORD.findall(gap)
     if gap_words and gap_words[-1] in ("who", "which") and last.kind == "entity":
@@ -203,11 +207,15 @@ def _appositive_like(words: list[str]) -> bool:
     )
 
 
-def _in_phrase(masked: str, start: int) -> bool:
-    """True when a name sits inside a prepositional phrase or after a possessive ("at the X")."""
+def _in_phrase(masked: str, start: int, clause_ok: bool = False) -> bool:
+    """True when a name sits inside a prepositional phrase or after a possessive ("at the X").
+    With ``clause_ok``, a word that also opens a clause ("after the Daily Mail revealed") does not
+    count: the verb follows the name."""
     before = _WORD_BEFORE.findall(masked[max(0, start - 40) : start].lower())
     while before and before[-1] in ("the", "a", "an"):
         before.pop()
+    if clause_ok and before and before[-1] in _CONJUNCTIONS_TOO:
+        return False
     return bool(before) and (before[-1] in _PREPOSITIONS or before[-1].endswith(("'s", "\u2019s")))
 
 
