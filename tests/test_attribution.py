@@ -312,3 +312,11 @@ def test_a_name_after_a_clause_opening_after_is_the_subject_of_its_verb():
     assert speakers(text) == ["Daily Mail"]
     # A preposition's object stays no subject: "a report by the Daily Mail said" is the report's.
     assert speakers("A report by the Daily Mail said firms are making millions.") == []
+
+
+def test_and_a_name_with_appositives_after_a_comma_starts_a_clause_with_its_speaker():
+    text = (
+        "Abase Hussen took his daughter to a rally. The rally was held against the treatment of "
+        "Ethiopians in Saudi Arabia, and Mr Hussen, 47, who is from Ethiopia, said: 'It was peaceful.'"
+    )
+    assert said(text) == [("Abase Hussen", "The rally was held again")]

@@ -138,6 +138,13 @@ def subject_before(refs: list[Referent], masked: str, v: int) -> list[Referent]:
         seg_start = cut + 1
         seg = masked[seg_start:seg_end]
         words = seg.split()
+        if words and words[0] in ("and", "but"):
+            # "..., and Mr Hussen, 47, who is from Ethiopia, said": a new clause's subject.
+            head = next((r for r in left if r.start >= seg_start and r.end <= seg_end), None)
+            if head is not None and head.kind != "pronoun":
+                opening = masked[seg_start : head.start].lower().strip()
+                if _only_skippable(opening[len(words[0]) :]):
+                    return [head]
         if words and _appositive_like(words):
             seg_end = cut
             continue
