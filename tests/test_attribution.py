@@ -320,3 +320,10 @@ def test_and_a_name_with_appositives_after_a_comma_starts_a_clause_with_its_spea
         "Ethiopians in Saudi Arabia, and Mr Hussen, 47, who is from Ethiopia, said: 'It was peaceful.'"
     )
     assert said(text) == [("Abase Hussen", "The rally was held again")]
+
+
+def test_more_verbs_take_their_speaker_after_them_but_not_across_that():
+    assert speakers("'The mind boggles,' commented Tracy Ayre.") == ["Tracy Ayre"]
+    assert speakers("'Only in Oldham,' remarked Sarah Edwards.") == ["Sarah Edwards"]
+    text = "Britt McHenry apologised on air. ESPN, meanwhile, announced that McHenry would be suspended for a week."
+    assert said(text)[-1] == ("ESPN", "ESPN, meanwhile, announc")

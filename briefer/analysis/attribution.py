@@ -50,7 +50,10 @@ _ACCORDING = re.compile(
 )
 _INVERTIBLE = frozenset(
     f
-    for lemma in "say add ask write continue conclude explain insist warn claim note tell tweet recall reply stress argue admit".split()
+    for lemma in (
+        "say add ask write continue conclude explain insist warn claim note tell tweet recall reply stress argue admit "
+        "comment remark respond quip joke counter retort observe complain announce declare confirm"
+    ).split()
     for f in verb_forms(lemma)
     if not f.endswith("ing")
 )

@@ -21,6 +21,7 @@ _PREPOSITIONS = frozenset(
     "of at for in on from with by to about against over under into between among through via "
     "after before during without within toward towards like than per".split()
 )
+_COMPLEMENTIZERS = frozenset("that whether if how why what when".split())
 # Prepositions that also open a clause: "after the Daily Mail revealed ...".
 _CONJUNCTIONS_TOO = frozenset("after before".split())
 _DELIMS = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
@@ -74,6 +75,7 @@ def inverted_subject(refs: list[Referent], masked: str, w: re.Match[str]) -> lis
                 len(gap.split()) <= 4
                 and not re.search(r"[,;:]", gap)
                 and not set(gap.split()) & _PREPOSITIONS
+                and not set(gap.split()) & _COMPLEMENTIZERS  # "announced that McHenry would ...": the object's
                 and r.kind in ("entity", "description", "country", "generic")
                 and not (r.kind == "description" and r.word in DOCUMENT_DESCRIPTIONS)
             ):
