@@ -111,6 +111,7 @@ def test_cue_phrases_match_by_words_with_stems_and_exclusions():
         "The tagline?",  # a short question sets up the answer that follows
         "Are you surprised by the price of fresh air?",  # asks the reader, not left open by the story
         "So what do we know about the new oxygen bar?",
+        "Are you planning to visit?",  # the reader's plans: no open cue counts in a question to them
         "Soon after, he blamed the authorities for the failure.",  # soon after: when it happened
     ],
 )

@@ -88,9 +88,12 @@ def score(u: Unit) -> Verdict:
     outside = u.outside_quotes()
     words = words_of(outside)
     cues = _OPEN.find_words(words)
-    if "question_mark" in cues and (u.words < SHORT_QUESTION_WORDS or not _READER.isdisjoint(words)):
-        # "The tagline?", "So, is it true?" set up the answer that follows; "Are you planning to
-        # visit?", "What do we know?" talk to the reader. Neither is left open by the story.
+    if "question_mark" in cues and not _READER.isdisjoint(words):
+        # "Are you planning to visit?", "What do we know?" talk to the reader: the story leaves
+        # nothing open there, whatever else the question holds ("planning to").
+        cues = {}
+    elif "question_mark" in cues and u.words < SHORT_QUESTION_WORDS:
+        # "The tagline?", "So, is it true?" set up the answer that follows.
         del cues["question_mark"]
     open_ = sum(cues.values())
     if u.quotes:
