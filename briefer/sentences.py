@@ -189,6 +189,8 @@ def _run_in_cuts(text: str, start: int, end: int) -> Iterator[int]:
         word = before.group(1) if before else ""
         if opener in _WEAK_STARTERS and word[:1].isupper():
             continue
+        if _inside_double_quotes(text, start, cut):
+            continue  # the intro to \u201cTakin\u2019 It to the Streets\u201d: a title, not a caption run in
         bare = word.rstrip("'\u2019\"\u201d").lower().rstrip(".")
         if opener == "I" and (text[m.end(1)] not in _OPENING_QUOTES or bare in _BEFORE_NAME or bare in SPEECH_FORMS):
             continue  # "and I think", "adding 'I accept": "I" starts a sentence only as a quotation opens
@@ -197,6 +199,17 @@ def _run_in_cuts(text: str, start: int, end: int) -> Iterator[int]:
         if bare in _QUOTE_INTRODUCERS and text[m.end(1)] in _OPENERS:
             continue  # `he said "It was ...`: a quote, not a run-in
         yield cut
+
+
+def _inside_double_quotes(text: str, start: int, cut: int) -> bool:
+    """True when a double quotation opened shortly before ``cut`` (in its paragraph) is still open
+    there: the last double mark before it opens one."""
+    lo = max(start, cut - 200)
+    at = max(text.rfind("\u201c", lo, cut), text.rfind("\u201d", lo, cut), text.rfind('"', lo, cut))
+    if at < 0:
+        return False
+    mark = text[at]
+    return mark == "\u201c" or mark == '"' and (at == start or text[at - 1].isspace()) and not text[at + 1 : at + 2].isspace()
 
 
 def _run_in_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:

@@ -80,6 +80,14 @@ def test_a_sentence_adverb_and_a_comma_after_a_word_start_a_sentence():
     ]
 
 
+def test_no_run_in_boundary_inside_an_open_quotation():
+    text = "He began the intro to \u201cTakin\u2019 It to the Streets.\u201d The crowd roared."
+    assert texts(text) == ["He began the intro to \u201cTakin\u2019 It to the Streets.\u201d", "The crowd roared."]
+    assert len(texts('They played "Rockin\' It in the Free World" and left.')) == 1
+    # Outside the quotation a run-in still cuts.
+    assert len(texts("He sang \u201cBlack Water\u201d at the show aged just 13 It then emerged he was good.")) == 2
+
+
 def test_a_capitalised_opener_inside_a_title_is_no_boundary():
     assert texts("She starred in Gone With The Wind and won.") == ["She starred in Gone With The Wind and won."]
 
