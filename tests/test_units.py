@@ -96,6 +96,14 @@ def test_an_unstopped_last_sentence_of_a_paragraph_is_a_caption():
     assert [u.caption for u in units] == [False, False, True]
 
 
+def test_a_subheading_inside_the_body_is_no_statement():
+    units = read_units(
+        "The Doobie Brothers will tour in 2020.\n\nThe Doobie Brothers Tour Dates\n\n"
+        "Tickets go on sale on Friday.\n\nA line with no stop that states something"
+    )
+    assert [u.caption for u in units] == [False, True, False, False]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -47,6 +47,7 @@ _FURNITURE_WORDS = frozenset(
     "contributed article story reporting writing editing follow like read see rights reserved reporter updated "
     "published posted originally".split()
 )
+_HEADING_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from vs v".split())
 _DROP_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
 # Any word either set above holds, as a whole word of the lower-cased sentence: one pass that most
 # sentences fail, sparing them the set of their words.
@@ -139,12 +140,26 @@ def read_units(text: str) -> list[Unit]:
         if (b is None or b.paragraph != a.paragraph) and a.index and units[a.index - 1].paragraph == a.paragraph:
             if a.text.rstrip()[-1:] not in _ENDINGS:
                 a.caption = True
+    # A paragraph of a few capitalised words and no stop, inside the body, is a subheading
+    # ("Doobie Brothers Tour Dates"): it names, it does not state.
+    for a, b, c in zip([None] + units[:-1], units, units[1:] + [None]):
+        if a is not None and a.paragraph != b.paragraph and (c is None or c.paragraph != b.paragraph) and _is_heading(b.text):
+            b.caption = True
     # A caption cannot start inside a quotation: the unit that opened it belongs to the caption too
     # ("Fans display a banner reading: '£5bn and what do we get? | £64 a ticket'").
     for a, b in zip(units, units[1:]):
         if b.caption and b.opens_inside and a.leaves_open and b.words <= 6:
             a.caption = True
     return units
+
+
+def _is_heading(text: str) -> bool:
+    words = _WORD.findall(text)
+    return (
+        0 < len(words) <= 8
+        and text.rstrip()[-1:] not in _ENDINGS
+        and all(w[0].isupper() or w in _HEADING_SMALL_WORDS for w in words)
+    )
 
 
 def is_caption(sentence: str, run_in: bool = False) -> bool:
