@@ -374,7 +374,7 @@ FINDING_VERBS = _words("find")
 
 # Verbs whose subject says something only when a clause or a quote follows: "X called the talks
 # 'productive'" is a position, "X called a meeting" is not. Kept apart so the quote test applies.
-NEEDS_COMPLEMENT = _words("call see view regard feel float continue")
+NEEDS_COMPLEMENT = _words("call see view regard feel float continue speak talk")
 
 # "according to X", "in the words of X": a source named after a preposition.
 ACCORDING_TO = _phrases(

@@ -327,3 +327,9 @@ def test_more_verbs_take_their_speaker_after_them_but_not_across_that():
     assert speakers("'Only in Oldham,' remarked Sarah Edwards.") == ["Sarah Edwards"]
     text = "Britt McHenry apologised on air. ESPN, meanwhile, announced that McHenry would be suspended for a week."
     assert said(text)[-1] == ("ESPN", "ESPN, meanwhile, announc")
+
+
+def test_speaking_with_someone_is_an_act_talking_about_something_a_statement():
+    assert speakers("The last time Frank Jordan spoke with his son, Louis was fishing off the coast.") == []
+    assert speakers("Masters chairman Billy Payne talked a lot about growing the game.") == ["Billy Payne"]
+    assert speakers("NASA isn't talking about intelligent alien civilizations.") == ["NASA"]

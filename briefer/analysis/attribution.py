@@ -63,6 +63,7 @@ _TAKES_OBJECT = frozenset({"tell", "ask"})  # "..., Hatfield, 27, told the Post"
 _CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|but|and|as)\b|[;]|,\s+with\b")
 # Compiled once: these run for every reporting verb.
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had|having)\s+(?:\w+ly\s+)?$")
+_ABOUT = re.compile(r"(?:\s+[a-z]+){0,2}\s+about\b")
 _THAT_ON_FOR = re.compile(r"\s+(?:that|on|for)\b")
 _AS = re.compile(r"\bas\b")
 _WORD_BEFORE = re.compile(r"[\w'\u2019]+")
@@ -196,8 +197,8 @@ def _attribute_unit(
 def _has_complement(u: Unit, masked: str, w: re.Match[str]) -> bool:
     """"X called the talks 'productive'", "X regards Y as ...", "X called on Y": a stance, not an act."""
     after = masked[w.end() : w.end() + 80]
-    if _THAT_ON_FOR.match(after) or _AS.search(after[:60]):
-        return True
+    if _THAT_ON_FOR.match(after) or _AS.search(after[:60]) or _ABOUT.match(after):
+        return True  # ("X spoke with his son" is an act; "X talked a lot about ..." says something)
     return any(s >= w.end() for s, _ in u.quotes)
 
 
