@@ -36,7 +36,7 @@ def test_the_basic_forms_of_attribution(text):
 
 @pytest.mark.parametrize(
     "verb",
-    ["argued", "insisted", "stressed", "noted", "denied", "claimed", "admitted", "praised", "urged", "believes", "spoke", "sang", "remembers"],
+    ["argued", "insisted", "stressed", "noted", "denied", "claimed", "admitted", "praised", "urged", "believes", "sang", "remembers"],
 )
 def test_a_broad_list_of_speech_and_stance_verbs(verb):
     assert speakers(f"Jane Doe {verb} the plan was sound.") == ["Jane Doe"]
@@ -238,7 +238,7 @@ def test_the_n_year_old_is_the_person_of_that_age():
 
 
 def test_a_reporting_verb_in_the_progressive_reports_its_subject():
-    text = "Tom Smith spoke first. Later Tom Smith was telling reporters that the plan would fail."
+    text = "Tom Smith said little at first. Later Tom Smith was telling reporters that the plan would fail."
     assert speakers(text) == ["Tom Smith", "Tom Smith"]
     assert speakers("NASA launched a probe. NASA is not talking about little green men.") == ["NASA"]
 
@@ -333,3 +333,4 @@ def test_speaking_with_someone_is_an_act_talking_about_something_a_statement():
     assert speakers("The last time Frank Jordan spoke with his son, Louis was fishing off the coast.") == []
     assert speakers("Masters chairman Billy Payne talked a lot about growing the game.") == ["Billy Payne"]
     assert speakers("NASA isn't talking about intelligent alien civilizations.") == ["NASA"]
+    assert speakers("Jane Doe spoke of her love for her brother.") == ["Jane Doe"]

@@ -63,7 +63,8 @@ _TAKES_OBJECT = frozenset({"tell", "ask"})  # "..., Hatfield, 27, told the Post"
 _CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|but|and|as)\b|[;]|,\s+with\b")
 # Compiled once: these run for every reporting verb.
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had|having)\s+(?:\w+ly\s+)?$")
-_ABOUT = re.compile(r"(?:\s+[a-z]+){0,2}\s+about\b")
+_ABOUT = re.compile(r"(?:(?:\s+[a-z]+){0,2}\s+about|\s+of)\b")
+_TOPIC_VERBS = frozenset({"speak", "talk"})
 _THAT_ON_FOR = re.compile(r"\s+(?:that|on|for)\b")
 _AS = re.compile(r"\bas\b")
 _WORD_BEFORE = re.compile(r"[\w'\u2019]+")
@@ -162,7 +163,7 @@ def _attribute_unit(
             continue  # "the only two Arab states": a noun inside a name or a description
         if word in _STATEMENT_FORMS and not _STATEMENT_OBJECT.match(masked, w.end()):
             continue  # "issued a warrant", "released the hostages": no statement
-        if lemma in NEEDS_COMPLEMENT and not _has_complement(u, masked, w):
+        if lemma in NEEDS_COMPLEMENT and not _has_complement(u, masked, w, lemma):
             continue
         if word in _PARTICIPLES and not _PERFECT_BEFORE.search(masked[max(0, w.start() - 20) : w.start()]):
             continue  # "territories, seen as ...": a participle without "have" reports nothing
@@ -194,10 +195,11 @@ def _attribute_unit(
     return found
 
 
-def _has_complement(u: Unit, masked: str, w: re.Match[str]) -> bool:
-    """"X called the talks 'productive'", "X regards Y as ...", "X called on Y": a stance, not an act."""
+def _has_complement(u: Unit, masked: str, w: re.Match[str], lemma: str) -> bool:
+    """"X called the talks 'productive'", "X regards Y as ...", "X called on Y", "X spoke of Y": a
+    stance, not an act."""
     after = masked[w.end() : w.end() + 80]
-    if _THAT_ON_FOR.match(after) or _AS.search(after[:60]) or _ABOUT.match(after):
+    if _THAT_ON_FOR.match(after) or _AS.search(after[:60]) or lemma in _TOPIC_VERBS and _ABOUT.match(after):
         return True  # ("X spoke with his son" is an act; "X talked a lot about ..." says something)
     return any(s >= w.end() for s, _ in u.quotes)
 
