@@ -173,3 +173,11 @@ def test_the_first_letters_looked_for_cover_every_caption_and_furniture_pattern(
 def test_has_words_agrees_with_the_count(sentence):
     for n in range(8):
         assert read_units(sentence or ".")[0].has_words(n) == (read_units(sentence or ".")[0].words >= n)
+
+
+def test_a_closing_mark_typed_to_open_a_quotation_opens_it():
+    text = "Casey said, smiling:\u2019It would be nice. It did affect me.\u2019 Casey will play next week."
+    spans = quotation_spans(text)
+    assert [text[s:e] for s, e in spans] == ["\u2019It would be nice. It did affect me.\u2019"]
+    # Elisions and plural possessives stay apostrophes.
+    assert quotation_spans("The fans\u2019 rock \u2019n\u2019 roll of the \u201990s.") == []

@@ -283,8 +283,9 @@ def _is_opening(c: str, prev: str, nxt: str, text: str, i: int) -> bool:
     if c in "\u201c\u2018":
         return not (c == "\u2018" and _ELISIONS.match(text, i + 1))
     if c in "\u201d\u2019":
-        return False
-    if not (prev in _OPEN_CONTEXT or prev in "\u201c\u2018\"'"):
+        # A closing mark typed where an opening one belongs: "Casey said, smiling:\u2019It would ...".
+        return c == "\u2019" and (prev == ":" or prev.isspace()) and nxt.isupper()
+    if not (prev in _OPEN_CONTEXT or prev in "\u201c\u2018\"':"):
         return False
     if nxt.isspace():
         return False
