@@ -334,3 +334,12 @@ def test_speaking_with_someone_is_an_act_talking_about_something_a_statement():
     assert speakers("Masters chairman Billy Payne talked a lot about growing the game.") == ["Billy Payne"]
     assert speakers("NASA isn't talking about intelligent alien civilizations.") == ["NASA"]
     assert speakers("Jane Doe spoke of her love for her brother.") == ["Jane Doe"]
+
+
+def test_the_owner_of_a_speech_or_a_statement_speaks_through_it():
+    text = (
+        "Daniel Buccheri sang at the wedding of his brother Adrian. Daniel's speech documented his "
+        "brother falling in love with Sarah, saying Adrian would mention her name in every conversation. "
+        "'I knew that he loved you,' he sang."
+    )
+    assert speakers(text) == ["Daniel Buccheri"] * 3

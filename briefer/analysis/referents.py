@@ -75,6 +75,8 @@ _OWNED_SOURCE = re.compile(
     r"['\u2019]s\s+(?:[\w-]+\s+){0,2}?(?:review|report|statement|website|site|analysis|study|data|figures|survey|"
     r"article|story|account|post|tweet|page|blog|research|records|filing|estimate|estimates)\b"
 )
+_UTTERANCE_NOUNS = frozenset("speech statement letter tweet message remarks email".split())
+_OWNED_UTTERANCE = re.compile(r"['\u2019]s\s+(?:[a-z-]+\s+)?(?:" + "|".join(sorted(_UTTERANCE_NOUNS)) + r")\b")
 _PRONOUNS = frozenset("he she they it".split())
 # "the 28-year-old says": a person named earlier with that age. ("the 28-year-old woman" is a
 # description, found below, which takes the place of this.)
@@ -172,8 +174,11 @@ def find_referents(u: Unit, mentions: list[tuple[Mention, int]], entities: list[
             continue
         if m.possessive:
             tail = represents and _POSSESSIVE_REPRESENTS.match(u.text[e:])
+            if not tail:  # "Daniel's speech documented ...", "X's statement said": the owner speaks through it
+                tail = _OWNED_UTTERANCE.match(u.text, e) if _UTTERANCE_NOUNS.intersection(present) else None
             if tail:  # "Swift's rep told Fox News": the rep speaks for Swift
-                refs.append(Referent(s, e + tail.end(), "entity", eid, text=u.text[s : e + tail.end()]))
+                end = tail.end() if tail.re is _OWNED_UTTERANCE else e + tail.end()
+                refs.append(Referent(s, end, "entity", eid, text=u.text[s:end]))
             elif according and _ACCORDING_OWNER.search(u.text, max(0, s - 40), s) and _OWNED_SOURCE.match(u.text, e):
                 # "according to The Verge's review", "according to a statement on Brownback's website"
                 refs.append(Referent(s, e, "entity", eid, word="owner", text=m.name))
