@@ -182,6 +182,7 @@ PERSON_DESCRIPTIONS = _words(
     surgeon expert analyst coach manager defender forward midfielder striker goalkeeper player
     president minister secretary ambassador judge senator governor mayor chairman chairwoman founder
     director executive actress actor singer star presenter father mother teenager midwife nurse
+    scientist researcher professor chief captain
     """
 )
 # Description nouns that mean the same person in other words.

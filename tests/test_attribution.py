@@ -343,3 +343,17 @@ def test_the_owner_of_a_speech_or_a_statement_speaks_through_it():
         "'I knew that he loved you,' he sang."
     )
     assert speakers(text) == ["Daniel Buccheri"] * 3
+
+
+def test_a_description_in_the_lead_looks_ahead_to_the_one_person_it_fits():
+    text = (
+        "We may be close to finding evidence of alien life, a NASA scientist says. "
+        "\"We know where to look,\" said Ellen Stofan, NASA's chief scientist."
+    )
+    assert speakers(text) == ["Ellen Stofan", "Ellen Stofan"]
+    # Two people it could be: nobody.
+    text = (
+        "Life may be out there, a scientist says. Ellen Stofan, a scientist, agreed. "
+        "John Grunsfeld, a scientist at NASA, did not."
+    )
+    assert all(not start.startswith("Life may") for _, start in said(text))

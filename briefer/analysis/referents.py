@@ -154,11 +154,18 @@ class Context:
                     return eid
             return None
         for eid in reversed(self.mentioned):
-            e = self.entities[eid]
-            words = {DESCRIPTION_SYNONYMS.get(w, w) for w in re.findall(r"[a-z]+", (e.role or "").lower())}
-            if e.kind == "person" and noun in words:
+            if self._has_role(self.entities[eid], noun):
                 return eid
-        return None
+        # Not named yet: the lead's "a NASA scientist says" before "Ellen Stofan, NASA's chief
+        # scientist, said". Only when one person in the whole story has that role.
+        later = [e.id for e in self.entities if e.mentions and e.id not in self.mentioned and self._has_role(e, noun)]
+        return later[0] if len(later) == 1 else None
+
+    @staticmethod
+    def _has_role(e: Entity, noun: str) -> bool:
+        if e.kind != "person" or not e.role:
+            return False
+        return noun in {DESCRIPTION_SYNONYMS.get(w, w) for w in re.findall(r"[a-z]+", e.role.lower())}
 
 
 def find_referents(u: Unit, mentions: list[tuple[Mention, int]], entities: list[Entity]) -> list[Referent]:
