@@ -254,3 +254,13 @@ def test_a_span_from_one_name_to_another_makes_two_names():
     assert len(found["New York Times"].mentions) == 2
     assert len(found["CNN"].mentions) == 2
     assert "National Right to Life" in found  # "to" inside one name still holds
+
+
+def test_a_country_or_a_town_before_a_players_role_and_name():
+    found = actors(
+        "England flanker Tom Wood is fit. England lock contender Graham Kitchener starts. Quins are "
+        "without England full back Mike Brown. Sale will face Harlequins full back Ugo Monye. "
+        "Harlequins lost."
+    )
+    assert "England" not in found  # the national side's players, not the country acting
+    assert found["Harlequins"].kind == "organization"

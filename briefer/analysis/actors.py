@@ -406,7 +406,10 @@ def _heads_a_squad(m: Mention, key: str, text: str) -> bool:
 
 def _before_a_players_name(m: Mention, text: str) -> bool:
     """True when a team role and a name follow the mention ("... manager Ruud Gullit")."""
-    return m.next in TEAM_ROLES and bool(_ROLE_THEN_NAME.match(text, m.end))
+    if m.next in TEAM_ROLES:
+        return bool(_ROLE_THEN_NAME.match(text, m.end))
+    two = _TWO_WORD_ROLE.match(text, m.end) if m.next in _ROLE_FIRST_HALVES else None  # "full back Mike Brown"
+    return two is not None and f"{two.group(1)}-{two.group(2)}" in TEAM_ROLES
 
 
 def _names_a_team(m: Mention, text: str, town: bool) -> bool:
@@ -419,6 +422,8 @@ def _names_a_team(m: Mention, text: str, town: bool) -> bool:
         return True  # "Sale v Harlequins": a fixture's two sides ("Roe v. Wade", a court case, has a stop)
     if m.next in TEAM_ROLES:
         return _before_a_players_name(m, text)
+    if m.next in _ROLE_FIRST_HALVES and _before_a_players_name(m, text):
+        return True
     # Not after a preposition: "Residents of Exeter have complained" is the residents' doing.
     return town and m.next in _TEAM_AGREEMENT and not (m.locative or m.prev in _LOCATIVE or m.prev in _OF_LIKE)
 
@@ -437,7 +442,10 @@ _FUNCTION_WORDS = frozenset(
 _PASSIVE_BY = re.compile(r"\b([a-z]+)\s+by\s+(?:the\s+)?$")
 _AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old\s+$")
 _OF_LIKE = frozenset("of for by with about against like than".split())
-_ROLE_THEN_NAME = re.compile(r"\s+[\w-]+\s+[A-Z][a-z]")
+# A role, maybe one more lower-case word ("lock contender"), then a name.
+_ROLE_THEN_NAME = re.compile(r"\s+[\w-]+(?:\s+[a-z][\w-]*)?\s+[A-Z][a-z]")
+_TWO_WORD_ROLE = re.compile(r"\s+([a-z]+)\s+([a-z]+)\s+[A-Z][a-z]")
+_ROLE_FIRST_HALVES = frozenset(r.split("-")[0] for r in TEAM_ROLES if "-" in r)
 _SENTENCE_END = frozenset(".!?:;\"'\u201c\u201d\u2018\u2019\n")
 
 
@@ -467,7 +475,7 @@ def _settle(e: Entity, text: str) -> None:
         demonym = e.kind == "country" and _key(m.name).rstrip("s'") in gaz().demonyms
         modifier = m.prev in _DETERMINERS and m.next[:1].isalpha() and not m.next_cap and not (
             m.next in AUXILIARIES or m.next in VERB_FORMS or m.next in _FUNCTION_WORDS
-        )
+        ) or e.kind == "country" and _before_a_players_name(m, text)  # "England flanker Tom Wood"
         locative = not m.possessive and (
             m.prev in _LOCATIVE and m.prev2 != "according" or m.prev in ("the", "a") and m.prev2 in _LOCATIVE
         )
