@@ -264,3 +264,12 @@ def test_a_country_or_a_town_before_a_players_role_and_name():
     )
     assert "England" not in found  # the national side's players, not the country acting
     assert found["Harlequins"].kind == "organization"
+
+
+def test_a_groups_possessive_goes_on_into_the_name():
+    found = actors(
+        "The kite was set to fly on Saturday, according to People\u2019s Daily Online. "
+        "The baby was taken to Liverpool Women's Hospital."
+    )
+    assert "People\u2019s Daily Online" in found
+    assert "Daily Online" not in found

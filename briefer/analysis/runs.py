@@ -16,6 +16,7 @@ from .tokens import Token, given_names
 
 VERSUS = frozenset({"v", "V", "vs", "Vs", "VS"})
 _INNER = NAME_CONNECTORS
+_GROUPS_OWNING = frozenset("People Women Children Men Workers Citizens Farmers Veterans".split())
 _PAPER_DAYS = frozenset({"Sunday", "Saturday"})
 
 
@@ -36,8 +37,10 @@ def run_end(toks: list[Token], i: int, text: str) -> int:
                 j = listed
                 continue
         # (A possessive by endswith: a token holds no line break, so it finds what ['’]s$ would.)
-        if not adjacent(prev, t, text) or prev.text.endswith(("'s", "\u2019s")) and not _org_continues(toks, j):
-            break
+        if not adjacent(prev, t, text) or prev.text.endswith(("'s", "\u2019s")) and not (
+            _org_continues(toks, j) or prev.text[:-2] in _GROUPS_OWNING and t.cap
+        ):
+            break  # ("People's Daily Online", "Women's Hospital": a group's possessive goes on)
         if t.text in VERSUS:
             break  # "Northampton v Saracens": two sides, not one name
         if t.cap and t.word:
