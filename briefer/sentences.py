@@ -86,6 +86,7 @@ _TITLED_NAME_VERB = re.compile(
 _LEADS_INTO_NAME = ROLE_NOUNS | frozenset(
     "while so when if because although though whereas where until since then once unless".split()
 )
+_THE_BEFORE = re.compile(r"\b[a-z]+\s+the\s+$")
 _OWNER_NOUN_VERB = re.compile(r"[A-Z][a-z]+['\u2019]s\s+[a-z]+\s+(?:[a-z]+ly\s+)?([a-z]+)\b")
 _FULL_NAME_VERB = re.compile(r"([A-Z][a-z]+)\s+[A-Z][\w'\u2019-]*[a-z]\s+(?:[a-z]+ly\s+)?([a-z]+)\b")
 # A picture caption's label run into the prose after a word: "... towering over peers | Proud mum:
@@ -267,9 +268,12 @@ def _time_name_cuts(text: str, start: int, end: int, cuts: set[int]) -> Iterator
             name_verb = _TITLED_NAME_VERB.match(text, m.end(1))
             if name_verb is not None and name_verb.group(1) not in TITLE_WORDS:
                 name_verb = None
-            if name_verb is None and text[cut - len(before)].islower() and before not in _LEADS_INTO_NAME:
+            if name_verb is None and before not in _LEADS_INTO_NAME and (
+                text[cut - len(before)].islower() or _THE_BEFORE.search(text, max(start, cut - len(before) - 12), cut - len(before))
+            ):
                 # (Not after a capitalised word, which the name may go on from: "United Nations
-                # Samantha Power"; nor after a role or a conjunction: "substitute Daryl Clark".)
+                # Samantha Power", unless that word is a name of one word after "the": "at the Masters
+                # | Jack Nicklaus showed"; nor after a role or a conjunction: "substitute Daryl Clark".)
                 name_verb = _OWNER_NOUN_VERB.match(text, m.end(1)) or _FULL_NAME_VERB.match(text, m.end(1))
                 if name_verb is not None and name_verb.lastindex == 2 and name_verb.group(1).lower() not in _given_names():
                     continue

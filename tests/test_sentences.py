@@ -139,7 +139,12 @@ def test_a_full_name_or_an_owner_and_a_verb_after_a_plain_word_start_the_sentenc
     assert texts("The club was trailing at the break after a run down the wing Jack Nicklaus showed the way.")[1] == (
         "Jack Nicklaus showed the way."
     )
-    # Not after a capitalised word the name goes on from, a role, or a conjunction.
+    # After a one-word name after "the" ("at the Masters"), but not after a capitalised word the
+    # name goes on from, a role, or a conjunction.
+    assert texts("The tree is displayed during a news conference at the Masters Jack Nicklaus showed the way.") == [
+        "The tree is displayed during a news conference at the Masters",
+        "Jack Nicklaus showed the way.",
+    ]
     for text in (
         "Obama's current Ambassador to the United Nations Samantha Power hammered U.S. policy makers.",
         "They were trailing after a break by lively substitute Daryl Clark created the opening.",
