@@ -357,3 +357,8 @@ def test_a_description_in_the_lead_looks_ahead_to_the_one_person_it_fits():
         "John Grunsfeld, a scientist at NASA, did not."
     )
     assert all(not start.startswith("Life may") for _, start in said(text))
+
+
+def test_organisers_speak_as_a_group_and_an_adverb_is_no_part_of_their_name():
+    text = "Although the kite did not fly, organisers of the festival still claimed that they had broken the record."
+    assert speakers(text) == ["Organisers of the festival"]

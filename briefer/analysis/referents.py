@@ -230,8 +230,9 @@ def find_referents(u: Unit, mentions: list[tuple[Mention, int]], entities: list[
         mods, head, pp = m.group(1).strip(), m.group(2), m.group(3).strip()
         end = m.end()
         last = pp.rsplit(None, 1)[-1].lower() if pp else ""
-        if last in _SPEECH or last in _STANCE or last in _FINITE_AFTER:
-            # "Supporters of the measure said": the phrase's second word is the verb.
+        if last in _SPEECH or last in _STANCE or last in _FINITE_AFTER or last in SKIP_BETWEEN or last.endswith("ly"):
+            # "Supporters of the measure said", "organisers of the festival still claimed": the
+            # phrase's second word is the verb or an adverb.
             end = m.start(3) + _LAST_WORD.search(m.group(3)).start()
             pp = masked[m.start(3) : end].strip()
         if head[0].isupper() and (mods or masked[: m.start(2)].strip(" \"'\u2018\u201c_")):
