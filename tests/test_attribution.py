@@ -362,3 +362,13 @@ def test_a_description_in_the_lead_looks_ahead_to_the_one_person_it_fits():
 def test_organisers_speak_as_a_group_and_an_adverb_is_no_part_of_their_name():
     text = "Although the kite did not fly, organisers of the festival still claimed that they had broken the record."
     assert speakers(text) == ["Organisers of the festival"]
+
+
+def test_the_main_clause_after_a_while_clause_has_a_speaker_of_its_own():
+    text = (
+        "While the BBC claimed the plate was an 'unhappy coincidence', Maria Cristina Barrionuevo said "
+        "they were deliberately provoking people."
+    )
+    assert speakers(text) == ["BBC", "Maria Cristina Barrionuevo"]
+    # Without the opening "while", a name after the first verb is inside its report.
+    assert speakers("The BBC claimed that Maria Cristina Barrionuevo said nothing.") == ["BBC"]

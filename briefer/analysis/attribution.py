@@ -60,6 +60,7 @@ _INVERTIBLE = frozenset(
 _PHRASE_END = re.compile(r"[,;:]\s+(?=[a-z])")
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|am|been|be|isn't|aren't|wasn't|weren't)\s+(?:not\s+|also\s+|now\s+|still\s+)?$", re.IGNORECASE)
 _TAKES_OBJECT = frozenset({"tell", "ask"})  # "..., Hatfield, 27, told the Post": no inversion
+_SUBORDINATE_FIRST = re.compile(r"\W*(?:while|although|though|whereas|even though)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|but|and|as)\b|[;]|,\s+with\b")
 # Compiled once: these run for every reporting verb.
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had|having)\s+(?:\w+ly\s+)?$")
@@ -186,8 +187,13 @@ def _attribute_unit(
             subj = subj or subject_before(refs, masked, w.start())
         if not subj:
             continue
-        if found and last_verb_end >= 0 and not _CLAUSE_BREAK.search(masked[last_verb_end : subj[0].start]):
+        between = masked[last_verb_end : subj[0].start] if found and last_verb_end >= 0 else None
+        if between is not None and not (
+            _CLAUSE_BREAK.search(between) or "," in between and _SUBORDINATE_FIRST.match(masked)
+        ):
             # "Pompeo said that ... Washington had concluded ...": reported inside the first report.
+            # ("While the BBC claimed ..., Maria Cristina Barrionuevo said ...": the comma ends the
+            # first clause.)
             continue
         finding = lemma in FINDING_VERBS
         if add(subj, lemma, 0.9 if speech else 0.75, finding):
