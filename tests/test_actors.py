@@ -273,3 +273,12 @@ def test_a_groups_possessive_goes_on_into_the_name():
     )
     assert "People\u2019s Daily Online" in found
     assert "Daily Online" not in found
+
+
+def test_a_title_with_to_before_a_name_is_the_role():
+    found = actors(
+        "The U.S. Ambassador to Armenia was asked to resign. Obama's current Ambassador to the United "
+        "Nations Samantha Power hammered U.S. policy makers. Power said so again."
+    )
+    assert found["Samantha Power"].role == "Ambassador to the United Nations"
+    assert not any(name.startswith("to ") for name in found)

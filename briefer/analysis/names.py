@@ -280,7 +280,7 @@ def _split_run(u: Unit, run: list[Token], toks: list[Token], i: int, text: str, 
             if w in HONORIFICS:
                 honorific = w
     name_tokens = run[title_end:]
-    if name_tokens and name_tokens[0].text.lower() in _INNER:
+    if name_tokens and (name_tokens[0].text.lower() in _INNER or name_tokens[0].text == "to"):
         # "Secretary of State Mike Pompeo", "Ambassador to the United Nations Samantha Power":
         # the title runs on; the person is the trailing given name and surname.
         tail = _trailing_person(name_tokens)
