@@ -105,6 +105,8 @@ def test_actors_are_ranked_by_salience():
 def test_a_list_of_more_names_is_no_role():
     found = actors("The judges, Lord Justice Moore-Bick, Lord Justice Patten and Sir Timothy Lloyd, ruled.")
     assert found["Moore-Bick"].role == "Lord Justice"
+    found = actors("It's a moral position taken by Pope Francis, actor George Clooney and even by the Kardashians.")
+    assert found["Francis"].role == "Pope"  # the next person's title is no appositive
 
 
 def test_a_census_given_name_makes_a_person():

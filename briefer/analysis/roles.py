@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import ROLE_NOUNS
+from ..lexicon import ROLE_NOUNS, TITLE_WORDS
 from .names import Mention
 
 _APPOSITIVE = re.compile(
@@ -33,6 +33,8 @@ def appositive_role(text: str, m: Mention) -> str | None:
         words = re.findall(r"[\w'\u2019-]+", phrase)
         if all(w[:1].isupper() or w in ("and", "of", "the") for w in words):
             return None  # "Lord Justice Patten and Sir Timothy Lloyd": more names, not a role
+        if len(words) > 2 and words[0].lower() in TITLE_WORDS and words[1][:1].isupper() and " and " in phrase:
+            return None  # "Pope Francis, actor George Clooney and ...": the next of a list of people
         head = [w.lower().strip("'\u2019") for w in words[:6]]
         if (
             head
