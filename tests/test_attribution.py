@@ -372,3 +372,12 @@ def test_the_main_clause_after_a_while_clause_has_a_speaker_of_its_own():
     assert speakers(text) == ["BBC", "Maria Cristina Barrionuevo"]
     # Without the opening "while", a name after the first verb is inside its report.
     assert speakers("The BBC claimed that Maria Cristina Barrionuevo said nothing.") == ["BBC"]
+
+
+def test_a_present_tense_verb_after_a_name_opening_the_sentence_makes_it_the_subject():
+    text = (
+        "Patrick Carlineo, 55, pleaded guilty, the U.S. Attorney's Office said in a statement. Carlineo "
+        "faces a maximum of 10 years in prison. He was arrested in April for the call to the offices of "
+        "Omar. During the call, he asked about the Brotherhood."
+    )
+    assert said(text)[-1] == ("Patrick Carlineo", "During the call, he aske")

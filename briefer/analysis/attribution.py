@@ -115,7 +115,11 @@ def attribute(
 def _is_subject(m: Mention) -> bool:
     """True when a verb follows the name: the next sentence's "he" or "it" can continue it."""
     nxt = m.next
-    return nxt in _SPEECH or nxt in _STANCE or nxt in _SKIP_BETWEEN or nxt.endswith("ed") or nxt in _SUBJECT_VERBS
+    if nxt in _SPEECH or nxt in _STANCE or nxt in _SKIP_BETWEEN or nxt.endswith("ed") or nxt in _SUBJECT_VERBS:
+        return True
+    # "Carlineo faces a maximum of 10 years": a present-tense verb after a name that opens the
+    # sentence (after "the" or "a" the word is a noun the name modifies: "the Trump supporters").
+    return m.initial and len(nxt) > 3 and nxt.endswith("s") and not nxt.endswith(("ss", "us", "is"))
 
 
 def _attribute_unit(
