@@ -381,3 +381,11 @@ def test_a_present_tense_verb_after_a_name_opening_the_sentence_makes_it_the_sub
         "Omar. During the call, he asked about the Brotherhood."
     )
     assert said(text)[-1] == ("Patrick Carlineo", "During the call, he aske")
+
+
+def test_a_pronoun_opening_the_sentence_speaks_through_a_second_verb_after_and():
+    text = (
+        "Daniel Buccheri sang at the wedding. He goes on to document the day his brother Adrian met "
+        "the love of his life and claims he 'thought he was dead'."
+    )
+    assert said(text)[-1] == ("Daniel Buccheri", "He goes on to document t")

@@ -113,7 +113,7 @@ def subject_before(refs: list[Referent], masked: str, v: int) -> list[Referent]:
             return _coordinated(left, masked, head)
         # 3. "Mr Hussen came to Britain ... and said", "... but says": a second verb of the
         # clause's subject.
-        if words and words[-1] in ("and", "but") and not re.search(r"[,;]", between) and head.kind != "pronoun":
+        if words and words[-1] in ("and", "but") and not re.search(r"[,;]", between) and (head.kind != "pronoun" or seg_start == 0):
             return [head]
     # 2b. "... but Jean Morris from the farm said": the last name of the clause outside a phrase,
     # then its organisation or place, then the verb.
