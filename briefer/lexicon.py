@@ -161,7 +161,9 @@ TITLE_WORDS = (TEAM_ROLES - {"hooker"}) | _words(
 )
 
 # The last word of a paper's or a broadcaster's name ("the Sunday Times", "Fox News").
-MEDIA_HEADS = _words("post times news journal herald telegraph guardian mail express mirror sun star tribune gazette today")
+MEDIA_HEADS = _words(
+    "post times news journal herald telegraph guardian mail express mirror sun star tribune gazette today"
+)
 
 # Role head nouns: an appositive holding one of these ("Cui Zheng, director of ...") is a role.
 ROLE_NOUNS = TITLE_WORDS | _words(

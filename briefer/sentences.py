@@ -210,7 +210,9 @@ def _inside_double_quotes(text: str, start: int, cut: int) -> bool:
     if at < 0:
         return False
     mark = text[at]
-    return mark == "\u201c" or mark == '"' and (at == start or text[at - 1].isspace()) and not text[at + 1 : at + 2].isspace()
+    if mark != '"':
+        return mark == "\u201c"
+    return (at == start or text[at - 1].isspace()) and not text[at + 1 : at + 2].isspace()
 
 
 def _run_in_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
@@ -268,14 +270,16 @@ def _time_name_cuts(text: str, start: int, end: int, cuts: set[int]) -> Iterator
             name_verb = _TITLED_NAME_VERB.match(text, m.end(1))
             if name_verb is not None and name_verb.group(1) not in TITLE_WORDS:
                 name_verb = None
+            word_start = cut - len(before)
             if name_verb is None and before not in _LEADS_INTO_NAME and (
-                text[cut - len(before)].islower() or _THE_BEFORE.search(text, max(start, cut - len(before) - 12), cut - len(before))
+                text[word_start].islower() or _THE_BEFORE.search(text, max(start, word_start - 12), word_start)
             ):
                 # (Not after a capitalised word, which the name may go on from: "United Nations
                 # Samantha Power", unless that word is a name of one word after "the": "at the Masters
                 # | Jack Nicklaus showed"; nor after a role or a conjunction: "substitute Daryl Clark".)
                 name_verb = _OWNER_NOUN_VERB.match(text, m.end(1)) or _FULL_NAME_VERB.match(text, m.end(1))
-                if name_verb is not None and name_verb.lastindex == 2 and name_verb.group(1).lower() not in _given_names():
+                full_name = name_verb is not None and name_verb.lastindex == 2
+                if full_name and name_verb.group(1).lower() not in _given_names():
                     continue
         else:
             continue  # after a plain word only "The" and a name, or a titled or full name, start a sentence

@@ -470,7 +470,9 @@ def _settle(e: Entity, text: str) -> None:
     if e.kind not in ("country", "group"):
         names = {m.name for m in e.mentions}
         # (A heading's capitals lose a tie: "SARACENS" in a fixture line, "Saracens" in the prose.)
-        e.name = max(e.forms, key=lambda f: (len(_key(f).split()) if f in names else 0, e.forms[f], not f.isupper(), -len(f)))
+        e.name = max(
+            e.forms, key=lambda f: (len(_key(f).split()) if f in names else 0, e.forms[f], not f.isupper(), -len(f))
+        )
     for m in e.mentions:
         demonym = e.kind == "country" and _key(m.name).rstrip("s'") in gaz().demonyms
         modifier = m.prev in _DETERMINERS and m.next[:1].isalpha() and not m.next_cap and not (
@@ -480,7 +482,8 @@ def _settle(e: Entity, text: str) -> None:
             m.prev in _LOCATIVE and m.prev2 != "according" or m.prev in ("the", "a") and m.prev2 in _LOCATIVE
         )
         m.modifier, m.locative = modifier, locative
-        if (m.next in AUXILIARIES or m.next in VERB_FORMS or _passive_agent(m, text)) and not (m.quoted or demonym or modifier):
+        acts = m.next in AUXILIARIES or m.next in VERB_FORMS or _passive_agent(m, text)
+        if acts and not (m.quoted or demonym or modifier):
             e.agentive += 1
         if locative:
             e.locative += 1

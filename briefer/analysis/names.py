@@ -172,7 +172,7 @@ def _unit_mentions(u: Unit, text: str, vocab: Container[str]) -> list[Mention]:
             i += 1
         # "According to NASA" or "The International Centre ...": the name starts after them.
         # "NORTHAMPTON V SARACENS": the second side starts after the "V".
-        while len(run) > 1 and (run[0].text.lower() in _INNER or run[0].text in ("The", "A", "An") or run[0].text in VERSUS):
+        while len(run) > 1 and (run[0].text.lower() in _INNER or run[0].text in ("The", "A", "An", *VERSUS)):
             run = run[1:]
             i += 1
         for piece, at in _person_after_name(run, i):

@@ -47,7 +47,8 @@ def run_end(toks: list[Token], i: int, text: str) -> int:
             j += 1
             continue
         low = t.text.lower()
-        if low == "on" and j + 1 < len(toks) and toks[j + 1].text.replace("\u2019s", "").replace("'s", "") in _PAPER_DAYS and prev.text.lower() in MEDIA_HEADS:
+        paper_day = low == "on" and prev.text.lower() in MEDIA_HEADS and j + 1 < len(toks)
+        if paper_day and _bare(toks[j + 1].text) in _PAPER_DAYS:
             j += 2  # "The Mail on Sunday": a paper's name, not the Mail and a day
             continue
         if low == "to" and j + 1 < len(toks) and adjacent(t, toks[j + 1], text) and _joins_to(toks, i, j):
@@ -71,6 +72,11 @@ def run_end(toks: list[Token], i: int, text: str) -> int:
             continue
         break
     return j
+
+
+def _bare(word: str) -> str:
+    """The word without a possessive ending ("Sunday's" → "Sunday")."""
+    return word[:-2] if word.endswith(("'s", "\u2019s")) else word
 
 
 def _listed_names(toks: list[Token], j: int, text: str) -> int:

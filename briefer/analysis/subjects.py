@@ -93,9 +93,8 @@ def subject_before(refs: list[Referent], masked: str, v: int) -> list[Referent]:
     # 1. Right before the verb, with only adverbs and auxiliaries between: "he said", "Trump has said".
     last = left[-1]
     gap = masked[last.end : v].lower()
-    if (_only_skippable(gap) and not _DELIMS.search(gap) or _REFUSED.match(gap) or _REPORTED_TO.match(gap)) and not _in_phrase(
-        masked, last.start, clause_ok=True
-    ):
+    close = _only_skippable(gap) and not _DELIMS.search(gap) or _REFUSED.match(gap) or _REPORTED_TO.match(gap)
+    if close and not _in_phrase(masked, last.start, clause_ok=True):
         return _coordinated(left, masked, last)
     gap_words = _LOWER_WORD.findall(gap)
     if gap_words and gap_words[-1] in ("who", "which") and last.kind == "entity":
@@ -113,7 +112,8 @@ def subject_before(refs: list[Referent], masked: str, v: int) -> list[Referent]:
             return _coordinated(left, masked, head)
         # 3. "Mr Hussen came to Britain ... and said", "... but says": a second verb of the
         # clause's subject.
-        if words and words[-1] in ("and", "but") and not re.search(r"[,;]", between) and (head.kind != "pronoun" or seg_start == 0):
+        second_verb = words and words[-1] in ("and", "but") and not re.search(r"[,;]", between)
+        if second_verb and (head.kind != "pronoun" or seg_start == 0):  # (a pronoun only as the sentence's subject)
             return [head]
     # 2b. "... but Jean Morris from the farm said": the last name of the clause outside a phrase,
     # then its organisation or place, then the verb.

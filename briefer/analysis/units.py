@@ -143,7 +143,8 @@ def read_units(text: str) -> list[Unit]:
     # A paragraph of a few capitalised words and no stop, inside the body, is a subheading
     # ("Doobie Brothers Tour Dates"): it names, it does not state.
     for a, b, c in zip([None] + units[:-1], units, units[1:] + [None]):
-        if a is not None and a.paragraph != b.paragraph and (c is None or c.paragraph != b.paragraph) and _is_heading(b.text):
+        alone = a is not None and a.paragraph != b.paragraph and (c is None or c.paragraph != b.paragraph)
+        if alone and _is_heading(b.text):
             b.caption = True
     # A caption cannot start inside a quotation: the unit that opened it belongs to the caption too
     # ("Fans display a banner reading: '£5bn and what do we get? | £64 a ticket'").
