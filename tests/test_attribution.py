@@ -389,3 +389,12 @@ def test_a_pronoun_opening_the_sentence_speaks_through_a_second_verb_after_and()
         "the love of his life and claims he 'thought he was dead'."
     )
     assert said(text)[-1] == ("Daniel Buccheri", "He goes on to document t")
+
+
+def test_a_bare_group_word_is_the_one_body_the_article_named_with_it():
+    text = (
+        "A man complained to Greater Manchester Police that his holiday was too hot. "
+        "Later, police tweeted the anecdote."
+    )
+    assert speakers(text) == ["Greater Manchester Police"]
+    assert speakers("Later, police tweeted the anecdote.") == ["Police"]

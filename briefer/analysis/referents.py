@@ -324,6 +324,13 @@ def resolve(
         key = DESCRIPTION_SYNONYMS.get(ref.word, DESCRIPTION_SYNONYMS.get(ref.word.rstrip("s"), ref.word.rstrip("s")))
         if key in _UNNAMED:
             return None, 0  # "analysts say": commentary, not a party to the story
+        if ref.text.lower() == ref.word:
+            # "Police tweeted ..." after "Greater Manchester Police": the one body of that name.
+            named = [
+                e.id for e in entities if e.kind == "organization" and e.mentions and e.name.split()[-1].lower() == ref.word
+            ]
+            if len(named) == 1:
+                return named[0], 0.8
         name = ref.text[0].upper() + ref.text[1:]
         eid = _make(entities, made, "generic:" + key, "group", name, u.start + ref.start)
         surface = masked[ref.start : ref.end].strip()
