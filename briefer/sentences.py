@@ -20,6 +20,7 @@ from .lexicon import (
     IRREGULAR_PAST,
     OUTCOME_VERBS,
     ROLE_NOUNS,
+    PERSON_PARTICLES,
     RUN_IN_STARTERS,
     SENTENCE_STARTERS,
     SPEECH_FORMS,
@@ -83,10 +84,12 @@ _THE_NAME = re.compile(r"The\s+[A-Z]")
 _TITLED_NAME_VERB = re.compile(
     r"[A-Z][\w'\u2019-]*\s+([a-z]+)\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2}\s+(?:[a-z]+ly\s+)?([a-z]+)\b"
 )
-_LEADS_INTO_NAME = ROLE_NOUNS | frozenset(
+_LEADS_INTO_NAME = ROLE_NOUNS | PERSON_PARTICLES | frozenset(
     "while so when if because although though whereas where until since then once unless".split()
 )
 _THE_BEFORE = re.compile(r"\b[a-z]+\s+the\s+$")
+_STANCE_WORDS = frozenset(form_table(STANCE_VERBS))  # "we believe | Q3 comps would ...": its object
+_NAME_NOUN_MODAL = re.compile(r"[A-Z][\w.]*\s+[a-z]{3,}\s+(could|would|will|may|might|should|must)\b")
 _OWNER_NOUN_VERB = re.compile(r"[A-Z][a-z]+['\u2019]s\s+[a-z]+\s+(?:[a-z]+ly\s+)?([a-z]+)\b")
 _FULL_NAME_VERB = re.compile(r"([A-Z][a-z]+)\s+[A-Z][\w'\u2019-]*[a-z]\s+(?:[a-z]+ly\s+)?([a-z]+)\b")
 # A picture caption's label run into the prose after a word: "... towering over peers | Proud mum:
@@ -271,13 +274,17 @@ def _time_name_cuts(text: str, start: int, end: int, cuts: set[int]) -> Iterator
             if name_verb is not None and name_verb.group(1) not in TITLE_WORDS:
                 name_verb = None
             word_start = cut - len(before)
-            if name_verb is None and before not in _LEADS_INTO_NAME and (
+            if name_verb is None and before not in _LEADS_INTO_NAME and before not in _STANCE_WORDS and (
                 text[word_start].islower() or _THE_BEFORE.search(text, max(start, word_start - 12), word_start)
             ):
                 # (Not after a capitalised word, which the name may go on from: "United Nations
                 # Samantha Power", unless that word is a name of one word after "the": "at the Masters
                 # | Jack Nicklaus showed"; nor after a role or a conjunction: "substitute Daryl Clark".)
-                name_verb = _OWNER_NOUN_VERB.match(text, m.end(1)) or _FULL_NAME_VERB.match(text, m.end(1))
+                name_verb = (
+                    _OWNER_NOUN_VERB.match(text, m.end(1))
+                    or _FULL_NAME_VERB.match(text, m.end(1))
+                    or _NAME_NOUN_MODAL.match(text, m.end(1))
+                )
                 full_name = name_verb is not None and name_verb.lastindex == 2
                 if full_name and name_verb.group(1).lower() not in _given_names():
                     continue

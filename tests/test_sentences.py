@@ -139,6 +139,15 @@ def test_a_full_name_or_an_owner_and_a_verb_after_a_plain_word_start_the_sentenc
     assert texts("The club was trailing at the break after a run down the wing Jack Nicklaus showed the way.")[1] == (
         "Jack Nicklaus showed the way."
     )
+    assert texts("In 1990, immigrants accounted for just 7.9 per cent of U.S. population U.S population could grow.") == [
+        "In 1990, immigrants accounted for just 7.9 per cent of U.S. population",
+        "U.S population could grow.",
+    ]
+    for text in (
+        "Excluding these items, we believe Q3 comps would have been closer to 5%.",
+        "David de Gea was given a start by Vicente del Bosque but could not keep out the header.",
+    ):
+        assert len(texts(text)) == 1, text
     # After a one-word name after "the" ("at the Masters"), but not after a capitalised word the
     # name goes on from, a role, or a conjunction.
     assert texts("The tree is displayed during a news conference at the Masters Jack Nicklaus showed the way.") == [
