@@ -398,3 +398,11 @@ def test_a_bare_group_word_is_the_one_body_the_article_named_with_it():
     )
     assert speakers(text) == ["Greater Manchester Police"]
     assert speakers("Later, police tweeted the anecdote.") == ["Police"]
+
+
+def test_the_second_verb_of_a_relative_clause_belongs_to_its_antecedent():
+    text = (
+        "That led to 21 schools being inspected by schools inspector Ofsted, which put six schools in "
+        "special measures and said five had not done enough."
+    )
+    assert speakers(text) == ["Ofsted"]

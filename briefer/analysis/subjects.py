@@ -21,6 +21,7 @@ _PREPOSITIONS = frozenset(
     "of at for in on from with by to about against over under into between among through via "
     "after before during without within toward towards like than per".split()
 )
+_RELATIVE_THEN_AND = re.compile(r"\s*,\s*(?:which|who)\s+[^,;:\"'\u201c\u2018]{3,80}\s+and\s+$")
 _COMPLEMENTIZERS = frozenset("that whether if how why what when".split())
 # Prepositions that also open a clause: "after the Daily Mail revealed ...".
 _CONJUNCTIONS_TOO = frozenset("after before".split())
@@ -101,6 +102,10 @@ def subject_before(refs: list[Referent], masked: str, v: int) -> list[Referent]:
         # "Abase Hussen – who blamed police ...": the relative clause's antecedent.
         before_who = gap[: gap.rfind(gap_words[-1])].strip(" ,\u2013\u2014-")
         return [last] if _only_skippable(before_who) else []
+    if last.kind == "entity" and _RELATIVE_THEN_AND.match(gap):
+        # "Ofsted, which put six schools in special measures and said ...": the relative
+        # clause's second verb.
+        return [last]
     cuts = [m.end() - 1 for m in _DELIMS.finditer(masked, 0, v)]
     seg_start = cuts[-1] + 1 if cuts else 0
     head = next((r for r in left if r.start >= seg_start and not _in_phrase(masked, r.start)), None)
