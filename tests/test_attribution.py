@@ -406,3 +406,12 @@ def test_the_second_verb_of_a_relative_clause_belongs_to_its_antecedent():
         "special measures and said five had not done enough."
     )
     assert speakers(text) == ["Ofsted"]
+
+
+def test_a_verb_in_an_if_clause_reports_nothing():
+    text = (
+        "Birmingham City Council said schools were safe. Leaflets advised parents to lock away "
+        "passports if they fear the youngsters may travel to Syria."
+    )
+    assert [f.cue for f in analyse(text).positions] == ["say"]
+    assert speakers("If the deal fails, Jane Doe said, the town will suffer.") == ["Jane Doe"]

@@ -37,6 +37,7 @@ _FREE_RELATIVE = re.compile(
     r"(?:(?:was|were|is|are|had|has|have|would|will|did|do|does|might|may)\s+)?$",
     re.IGNORECASE,
 )
+_CONDITIONAL = re.compile(r"\b(?:if|unless)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 _NAMING = frozenset({"call", "describe", "term", "dub", "brand", "label"})
 _VERB_WORDS = frozenset(_SPEECH) | frozenset(_STANCE) | frozenset(_STATEMENT_FORMS)
 # Each reporting verb form's lemma, a speech verb's first (as `_SPEECH.get(w) or _STANCE.get(w)`).
@@ -172,6 +173,8 @@ def _attribute_unit(
             continue
         if word in _PARTICIPLES and not _PERFECT_BEFORE.search(masked[max(0, w.start() - 20) : w.start()]):
             continue  # "territories, seen as ...": a participle without "have" reports nothing
+        if _CONDITIONAL.search(masked, max(0, w.start() - 30), w.start()):
+            continue  # "advising parents ... if they fear ...": a supposition, nobody's statement
         if lemma not in _NAMING and _FREE_RELATIVE.search(masked, max(0, w.start() - 40), w.start()):
             # "whatever angle they want", "that's what she was thinking": no statement ("what he
             # called 'bullying'" is one: the name he gives it).
