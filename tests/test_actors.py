@@ -284,3 +284,12 @@ def test_a_title_with_to_before_a_name_is_the_role():
     )
     assert found["Samantha Power"].role == "Ambassador to the United Nations"
     assert not any(name.startswith("to ") for name in found)
+
+
+def test_a_surname_joins_the_one_person_when_a_broken_run_ends_in_it_too():
+    found = actors(
+        "Veterans of the 1982 Falklands War Clarkson and his team were told to leave. Jeremy Clarkson "
+        "was sacked. Clarkson said he had done nothing wrong. Clarkson left."
+    )
+    assert "Clarkson" in aliases(found["Jeremy Clarkson"])
+    assert "Clarkson" not in found

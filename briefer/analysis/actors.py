@@ -290,6 +290,10 @@ def _short_form_owner(m: Mention, entities: list[Entity], full_names: _FullNames
                 return e.id
         return None
     last, first = full_names.lookup(word)
+    if len(last) > 1:
+        # "Jeremy Clarkson" and a broken run "Falklands War Clarkson": the one person of them.
+        people = [e for e in last if e.kind == "person"]
+        last = people if len(people) == 1 else last
     if len(last) == 1:
         return last[0].id
     if not last and len(first) == 1:
