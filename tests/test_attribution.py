@@ -415,3 +415,15 @@ def test_a_verb_in_an_if_clause_reports_nothing():
     )
     assert [f.cue for f in analyse(text).positions] == ["say"]
     assert speakers("If the deal fails, Jane Doe said, the town will suffer.") == ["Jane Doe"]
+
+
+def test_a_quotation_printed_without_its_closing_mark_goes_on_into_the_next():
+    text = (
+        "Jane Doe said the event was busy. The robots were made of old car parts. 'We are now all "
+        "living in a peepshow. 'Continually being watched by peeping toms on every street corner,' "
+        "said Giles Walker."
+    )
+    assert said(text)[-2:] == [("Giles Walker", "'We are now all living i"), ("Giles Walker", "'Continually being watch")]
+    # A quotation closed in its own sentence is not carried over.
+    text = "Giles Walker built them. 'It was fun.' 'They dance well,' Jane Doe said."
+    assert ("Jane Doe", "'It was fun.'") not in said(text)

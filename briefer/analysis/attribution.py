@@ -38,6 +38,7 @@ _FREE_RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _CONDITIONAL = re.compile(r"\b(?:if|unless)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
+_CLOSING_MARKS = "\"'\u201d\u2019"
 _NAMING = frozenset({"call", "describe", "term", "dub", "brand", "label"})
 _VERB_WORDS = frozenset(_SPEECH) | frozenset(_STANCE) | frozenset(_STATEMENT_FORMS)
 # Each reporting verb form's lemma, a speech verb's first (as `_SPEECH.get(w) or _STANCE.get(w)`).
@@ -255,6 +256,18 @@ def _continue_quotations(units: list[Unit], out: dict[int, list[Attribution]]) -
             runs[-1].append(u)
         else:
             runs.append([u])
+    # A quotation paragraph printed without its closing mark goes on in the next one: "'We are
+    # now all living in a peepshow. 'Continually being watched ...,' he said." is one speaker's.
+    for run, after in zip(runs[-2::-1], runs[:0:-1]):
+        first, last, nxt = run[0], run[-1], after[0]
+        if first.index in out or nxt.index not in out or nxt.index != last.index + 1:
+            continue
+        open_end = last.text.rstrip()[-1:] not in _CLOSING_MARKS
+        if open_end and first.quotes and first.quotes[0][0] == 0 and nxt.quotes and nxt.quotes[0][0] == 0:
+            tagged = out[nxt.index][0]
+            for u in run:
+                if u.quoted_share() > 0.5:
+                    out[u.index] = [Attribution(u.index, tagged.entity, tagged.cue, min(0.7, tagged.confidence))]
     prev_speaker: Attribution | None = None
     prev_index = -2
     for run in runs:
@@ -269,3 +282,4 @@ def _continue_quotations(units: list[Unit], out: dict[int, list[Attribution]]) -
         last = run[-1]
         if last.index in out:
             prev_speaker, prev_index = out[last.index][0], last.index
+
