@@ -293,3 +293,18 @@ def test_a_surname_joins_the_one_person_when_a_broken_run_ends_in_it_too():
     )
     assert "Clarkson" in aliases(found["Jeremy Clarkson"])
     assert "Clarkson" not in found
+
+
+def test_a_body_named_without_its_place_is_the_one_longer_name_ending_so():
+    found = actors(
+        "The Harbor Workers Union and the Merriton Port Authority reached a deal. Martin Hale, chief "
+        "executive of the Port Authority, called the deal fair. The Port Authority said it would publish the cost."
+    )
+    assert "Port Authority" in aliases(found["Merriton Port Authority"])
+    assert "Port Authority" not in found
+    # Two longer names end so: neither takes it.
+    found = actors(
+        "The Texas National Guard and the Ohio National Guard were sent. The National Guard said it was ready. "
+        "The Texas National Guard said so too. The Ohio National Guard agreed."
+    )
+    assert "National Guard" in found

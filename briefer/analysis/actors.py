@@ -349,9 +349,19 @@ def _merge_prefixes(entities: list[Entity], owner: dict[int, int]) -> None:
                 and len(extra) <= 2
                 and not {"of", "for", "and"} & set(extra)
             )
+            # "Port Authority" after "Merriton Port Authority": the body without its place, when
+            # only one longer name ends so.
+            suffix = (
+                short.kind in ("organization", "other")
+                and long.kind in ("organization", "other")
+                and lw[-len(sw) :] == sw
+                and len(lw) - len(sw) <= 2
+                and not {"of", "for", "and", "the"} & set(lw[: -len(sw)])
+                and sum(1 for x in longer[len(sw)] if x.mentions and keys[x.id][-len(sw) :] == sw) == 1
+            )
             person = short.kind in ("person", "other") and long.kind == "person" and lw[0] == sw[0] and lw[-1] == sw[-1]
             particle = short.kind in ("person", "other") and long.kind == "person" and sw[0] in PERSON_PARTICLES and lw[-len(sw) :] == sw
-            if prefix or person or particle:
+            if prefix or suffix or person or particle:
                 _absorb(long, short, owner)
                 break
 
@@ -388,6 +398,7 @@ def _absorb(keep: Entity, drop: Entity, owner: dict[int, int]) -> None:
         keep.kind = drop.kind
     keep.role = keep.role or drop.role
     drop.mentions = []
+    drop.forms = {}  # (an entity with forms and no mentions is one attribution made: this one is gone)
 
 
 def _called_by_surname(e: Entity) -> bool:
