@@ -427,3 +427,12 @@ def test_a_quotation_printed_without_its_closing_mark_goes_on_into_the_next():
     # A quotation closed in its own sentence is not carried over.
     text = "Giles Walker built them. 'It was fun.' 'They dance well,' Jane Doe said."
     assert ("Jane Doe", "'It was fun.'") not in said(text)
+
+
+def test_an_unnamed_clause_subject_and_its_reported_pronoun_give_no_one_elses_position():
+    text = (
+        "The Merriton Chamber said the strike cost millions. Union members are scheduled to vote on "
+        "Thursday. Dana Okafor said she would recommend it, but several dock crews said they wanted to "
+        "see the language in writing first."
+    )
+    assert [f.actor.name for f in analyse(text).positions] == ["Merriton Chamber", "Dana Okafor"]

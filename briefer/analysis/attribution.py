@@ -37,6 +37,10 @@ _FREE_RELATIVE = re.compile(
     r"(?:(?:was|were|is|are|had|has|have|would|will|did|do|does|might|may)\s+)?$",
     re.IGNORECASE,
 )
+_NOUN_THEN_VERB = re.compile(
+    r"\s+[a-z]+\s+(?:are|were|have|had|will|would|can|could|may|might|must|should|do|did|say|said|want)\b"
+)
+_REPORTED_PRONOUN = re.compile(r"\b(?:said|says|say|told \w+|added)\s+(?:that\s+)?$")
 _CONDITIONAL = re.compile(r"\b(?:if|unless)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 _CLOSING_MARKS = "\"'\u201d\u2019"
 _NAMING = frozenset({"call", "describe", "term", "dub", "brand", "label"})
@@ -106,7 +110,7 @@ def attribute(
             if entities[eid].kind in ("person", "organization", "country", "group", "other") and not m.quoted:
                 if not (m.modifier or m.locative):
                     ctx.saw(eid)  # what "the company" can refer back to: not "a Netflix documentary"
-                if not m.possessive and _is_subject(m):
+                if not m.possessive and _is_subject(m, u):
                     ctx.note(eid)  # a subject: what the next sentence's "he" or "it" continues
         for a in found:
             ctx.note(a.entity)
@@ -114,14 +118,17 @@ def attribute(
     return out
 
 
-def _is_subject(m: Mention) -> bool:
+def _is_subject(m: Mention, u: Unit) -> bool:
     """True when a verb follows the name: the next sentence's "he" or "it" can continue it."""
     nxt = m.next
     if nxt in _SPEECH or nxt in _STANCE or nxt in _SKIP_BETWEEN or nxt.endswith("ed") or nxt in _SUBJECT_VERBS:
         return True
     # "Carlineo faces a maximum of 10 years": a present-tense verb after a name that opens the
     # sentence (after "the" or "a" the word is a noun the name modifies: "the Trump supporters").
-    return m.initial and len(nxt) > 3 and nxt.endswith("s") and not nxt.endswith(("ss", "us", "is"))
+    # ("Union members are scheduled ...": a plural noun, its verb after it.)
+    if not (m.initial and len(nxt) > 3 and nxt.endswith("s") and not nxt.endswith(("ss", "us", "is"))):
+        return False
+    return not _NOUN_THEN_VERB.match(u.text, m.end - u.start)
 
 
 def _attribute_unit(
@@ -195,6 +202,8 @@ def _attribute_unit(
             subj = subj or subject_before(refs, masked, w.start())
         if not subj:
             continue
+        if subj[0].kind == "pronoun" and _REPORTED_PRONOUN.search(masked, max(0, subj[0].start - 20), subj[0].start):
+            continue  # "several dock crews said they wanted": the pronoun is the reporter's subject, not news
         between = masked[last_verb_end : subj[0].start] if found and last_verb_end >= 0 else None
         if between is not None and not (
             _CLAUSE_BREAK.search(between) or "," in between and _SUBORDINATE_FIRST.match(masked)

@@ -152,6 +152,8 @@ def subject_before(refs: list[Referent], masked: str, v: int) -> list[Referent]:
                 opening = masked[seg_start : head.start].lower().strip()
                 if _only_skippable(opening[len(words[0]) :]):
                     return [head]
+            if head is None and len(words) > 1 and words[1][:1].islower() and words[1] not in _SKIP_BETWEEN:
+                return []  # "..., but several dock crews said": a clause whose subject is no one named
         if words and _appositive_like(words):
             seg_end = cut
             continue
