@@ -436,3 +436,11 @@ def test_an_unnamed_clause_subject_and_its_reported_pronoun_give_no_one_elses_po
         "see the language in writing first."
     )
     assert [f.actor.name for f in analyse(text).positions] == ["Merriton Chamber", "Dana Okafor"]
+
+
+def test_a_name_after_the_heads_its_clause_across_a_relative_clause():
+    text = (
+        "The council approved the budget. The Riverton Tenants Alliance, which had asked the council to "
+        "delay any tax increase, said it would watch how landlords respond."
+    )
+    assert speakers(text) == ["Riverton Tenants Alliance"]

@@ -132,8 +132,9 @@ def subject_before(refs: list[Referent], masked: str, v: int) -> list[Referent]:
     # 4. "Kim Lee, 38, who represents ..., said": the head of the clause, an appositive, the verb.
     for r in left:
         seg = max((c for c in cuts if c < r.start), default=-1) + 1
-        if _in_phrase(masked, r.start) or not _only_skippable(masked[seg : r.start].lower()):
-            continue
+        lead = masked[seg : r.start].lower()
+        if _in_phrase(masked, r.start) or not (_only_skippable(lead) or lead.strip() in ("the", "a", "an")):
+            continue  # ("The Riverton Tenants Alliance, which ..., said": the article is the name's)
         after = masked[r.end : r.end + 3]
         if _APPOSITIVE_OPENS.match(after) and r.kind != "pronoun":
             named = _named_holder(left, masked, r)
