@@ -96,14 +96,25 @@ class Unit:
             at = 0
             for s, e in self.quotes:
                 parts.append(self.text[at:s])
-                parts.append(_BLANK.sub("_", self.text[s:e]))
+                parts.append(_blanked(self.text[s:e]))
                 at = e
             parts.append(self.text[at:])
             self._masked = "".join(parts)
         return self._masked
 
 
-_BLANK = re.compile(r"\S")
+def _blanked(passage: str) -> str:
+    """Return ``passage`` with every character but white space made "_"."""
+    # A substitution per character cost more than the rest of the masking: ASCII (most quotations)
+    # goes through one translate(); other text is blanked a word at a time, between its spaces.
+    if passage.isascii():
+        return passage.translate(_ASCII_BLANK)
+    pieces = _SPACE_RUNS.split(passage)  # words at even places, the white space between at odd
+    return "".join([p if i & 1 else "_" * len(p) for i, p in enumerate(pieces)])
+
+
+_ASCII_BLANK = str.maketrans({c: "_" for c in range(128) if not chr(c).isspace()})
+_SPACE_RUNS = re.compile(r"(\s+)")
 # What a paragraph of prose ends on: a stop, or a closing quotation mark or bracket after one.
 _ENDINGS = ".!?\u2026:;\"'\u201d\u2019)]"
 
