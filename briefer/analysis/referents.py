@@ -55,6 +55,7 @@ _DEMONYM_BODY = re.compile(
     r"(ministry|government|foreign office|embassy|military|army|authorities|officials|police|leaders)\b"
 )
 _LOWER_WORD = re.compile(r"[a-z]+")
+_ASCII_NON_LETTER_TO_SPACE = str.maketrans({c: " " for c in range(128) if not "a" <= chr(c) <= "z"})
 # Compiled once, as the patterns above: these run inside the loops over a sentence's names and
 # descriptions, where looking each up in re's cache cost more than the match.
 _POSSESSIVE_REPRESENTS = re.compile(r"['\u2019]s\s+(?:\w+\s+)?(" + "|".join(_REPRESENTS) + r")\b")
@@ -160,7 +161,10 @@ class Context:
 def find_referents(u: Unit, mentions: list[tuple[Mention, int]], entities: list[Entity]) -> list[Referent]:
     masked = u.outside_quotes()
     # Each pattern runs only when a word it needs is in the sentence: most sentences lack them.
-    present = set(_LOWER_WORD.findall(masked.lower()))
+    lowered = masked.lower()
+    # (In ASCII text the runs of [a-z] are what split() gives once every other character is a space.)
+    ascii_text = lowered.isascii()
+    present = set(lowered.translate(_ASCII_NON_LETTER_TO_SPACE).split() if ascii_text else _LOWER_WORD.findall(lowered))
     represents = not present.isdisjoint(_REPRESENTS_SET)
     according = "according" in present
     refs: list[Referent] = []
