@@ -50,6 +50,10 @@ _DROP_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
 # Any word either set above holds, as a whole word of the lower-cased sentence: one pass that most
 # sentences fail, sparing them the set of their words.
 _GATE_WORDS = re.compile(r"(?<![a-z])(?:" + alternation(sorted(_CAPTION_WORDS | _FURNITURE_WORDS)) + r")(?![a-z])")
+_GATE_WORD_SET = _CAPTION_WORDS | _FURNITURE_WORDS
+_ASCII_NON_LETTER_TO_SPACE = str.maketrans({c: " " for c in range(128) if not "a" <= chr(c) <= "z"})
+_ASCII_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_ASCII_LOWER = b"abcdefghijklmnopqrstuvwxyz"
 _FUNCTION_WORDS = frozenset(
     "and or but of to the a an in on at by for with from as than that which who whose when while "
     "where after before his her their its our my your is was are were be been said says told".split()
@@ -165,15 +169,27 @@ def is_caption(sentence: str, run_in: bool = False) -> bool:
     """
     s = sentence.strip()
     low = s.lower()
-    if _GATE_WORDS.search(low):
-        words = set(_LOWER_WORD.findall(low))
+    if s.isascii():
+        # The gate words are whole runs of [a-z], and an ASCII sentence's runs are what split()
+        # gives once every other character is a space; its letters are counted on its bytes, where
+        # translate() deletes in one C loop. (Each the same as the regex below, a match at a time.)
+        words = set(low.translate(_ASCII_NON_LETTER_TO_SPACE).split())
+        gate = not words.isdisjoint(_GATE_WORD_SET)
+        raw = s.encode("ascii")
+        upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
+        lower = len(raw) - len(raw.translate(None, _ASCII_LOWER)) if upper >= 8 else 0
+    else:
+        gate = _GATE_WORDS.search(low) is not None
+        words = set(_LOWER_WORD.findall(low)) if gate else set()
+        upper = len(_UPPER.findall(s))
+        # (The lower-case letters counted as those translate() drops: a list of them costs four times more.)
+        lower = len(s) - len(s.translate(_DROP_LOWER)) if upper >= 8 else 0
+    if gate:
         if not words.isdisjoint(_FURNITURE_WORDS) and _FURNITURE.search(s):
             return True
         if not words.isdisjoint(_CAPTION_WORDS) and _CAPTION.search(s):
             return True
-    upper = len(_UPPER.findall(s))
-    # (The lower-case letters counted as those translate() drops: a list of them costs four times more.)
-    if upper >= 8 and upper > 4 * (len(s) - len(s.translate(_DROP_LOWER))):
+    if upper >= 8 and upper > 4 * lower:
         return True  # "A LONG, DRAWN OUT HISTORY OF ..." — a headline in capitals
     label = ":" in s and _LABEL.match(s)  # (a label needs its colon: most sentences have none)
     if label and _is_label(label.group(1), long=run_in):
