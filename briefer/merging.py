@@ -259,7 +259,9 @@ def _match(actor: Actor, merged: dict[str, Actor], canonical: dict[str, str]) ->
 
 # Every ASCII character that is no word character (\w) made a space: in ASCII text the words are
 # then what split() gives, at a fraction of the cost of a match per word.
-_ASCII_NON_WORD_TO_SPACE = str.maketrans({c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")})
+# (Every ASCII character is in the table, those kept as themselves: translate() pays for a
+# character missing from it with a KeyError, at each call.)
+_ASCII_NON_WORD_TO_SPACE = str.maketrans({c: chr(c) if chr(c).isalnum() or chr(c) == "_" else " " for c in range(128)})
 
 
 def _item_key(text: str) -> str:

@@ -119,6 +119,8 @@ def words_of(text: str) -> list[str]:
 
 
 _CASED = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?|\?")
+# (Letters and digits too, as themselves: translate() pays for a character missing from the table
+# with a KeyError, at each call.)
 _ASCII_WORDS_AND_MARKS = str.maketrans(
-    {c: (" ? " if chr(c) == "?" else " ") for c in range(128) if not re.fullmatch("[A-Za-z0-9]", chr(c))}
+    {c: chr(c) if re.fullmatch("[A-Za-z0-9]", chr(c)) else " ? " if chr(c) == "?" else " " for c in range(128)}
 )

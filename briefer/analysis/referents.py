@@ -55,7 +55,8 @@ _DEMONYM_BODY = re.compile(
     r"(ministry|government|foreign office|embassy|military|army|authorities|officials|police|leaders)\b"
 )
 _LOWER_WORD = re.compile(r"[a-z]+")
-_ASCII_NON_LETTER_TO_SPACE = str.maketrans({c: " " for c in range(128) if not "a" <= chr(c) <= "z"})
+# (Letters too, as themselves: translate() pays for a character missing from the table with a KeyError.)
+_ASCII_NON_LETTER_TO_SPACE = str.maketrans({c: chr(c) if "a" <= chr(c) <= "z" else " " for c in range(128)})
 # Compiled once, as the patterns above: these run inside the loops over a sentence's names and
 # descriptions, where looking each up in re's cache cost more than the match.
 _POSSESSIVE_REPRESENTS = re.compile(r"['\u2019]s\s+(?:\w+\s+)?(" + "|".join(_REPRESENTS) + r")\b")

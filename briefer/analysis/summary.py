@@ -97,4 +97,6 @@ def _bag(lowered: str) -> dict[str, int]:
     return bag
 
 
-_ASCII_NON_WORD_TO_SPACE = str.maketrans({c: " " for c in range(128) if not re.fullmatch("[a-z0-9]", chr(c))})
+# (Every ASCII character is in the table, those kept as themselves: translate() pays for a
+# character missing from it with a KeyError, at each call.)
+_ASCII_NON_WORD_TO_SPACE = str.maketrans({c: chr(c) if re.fullmatch("[a-z0-9]", chr(c)) else " " for c in range(128)})

@@ -51,7 +51,8 @@ _DROP_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
 # sentences fail, sparing them the set of their words.
 _GATE_WORDS = re.compile(r"(?<![a-z])(?:" + alternation(sorted(_CAPTION_WORDS | _FURNITURE_WORDS)) + r")(?![a-z])")
 _GATE_WORD_SET = _CAPTION_WORDS | _FURNITURE_WORDS
-_ASCII_NON_LETTER_TO_SPACE = str.maketrans({c: " " for c in range(128) if not "a" <= chr(c) <= "z"})
+# (Letters too, as themselves: translate() pays for a character missing from the table with a KeyError.)
+_ASCII_NON_LETTER_TO_SPACE = str.maketrans({c: chr(c) if "a" <= chr(c) <= "z" else " " for c in range(128)})
 _ASCII_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _ASCII_LOWER = b"abcdefghijklmnopqrstuvwxyz"
 _FUNCTION_WORDS = frozenset(
@@ -117,7 +118,7 @@ def _blanked(passage: str) -> str:
     return "".join([p if i & 1 else "_" * len(p) for i, p in enumerate(pieces)])
 
 
-_ASCII_BLANK = str.maketrans({c: "_" for c in range(128) if not chr(c).isspace()})
+_ASCII_BLANK = str.maketrans({c: chr(c) if chr(c).isspace() else "_" for c in range(128)})  # (all of ASCII: see _ASCII_NON_LETTER_TO_SPACE)
 _SPACE_RUNS = re.compile(r"(\s+)")
 # What a paragraph of prose ends on: a stop, or a closing quotation mark or bracket after one.
 _ENDINGS = ".!?\u2026:;\"'\u201d\u2019)]"
