@@ -258,16 +258,15 @@ def _match(actor: Actor, merged: dict[str, Actor], canonical: dict[str, str]) ->
 
 
 # Every ASCII character that is no word character (\w) made a space: in ASCII text the words are
-# then what split() gives, at a fraction of the cost of a match per word.
-# (Every ASCII character is in the table, those kept as themselves: translate() pays for a
-# character missing from it with a KeyError, at each call.)
-_ASCII_NON_WORD_TO_SPACE = str.maketrans({c: chr(c) if chr(c).isalnum() or chr(c) == "_" else " " for c in range(128)})
+# then what split() gives, at a fraction of the cost of a match per word. (A table for the text's
+# bytes: str.translate() looks every distinct character up in a dict, at each call.)
+_ASCII_NON_WORD_TO_SPACE = bytes(c if chr(c).isalnum() or chr(c) == "_" else 32 for c in range(128)) + bytes(128)
 
 
 def _item_key(text: str) -> str:
     folded = text.casefold()
     if folded.isascii():
-        return " ".join(folded.translate(_ASCII_NON_WORD_TO_SPACE).split())
+        return " ".join(folded.encode("ascii").translate(_ASCII_NON_WORD_TO_SPACE).decode("ascii").split())
     return " ".join(_WORD.findall(folded))
 
 

@@ -108,10 +108,10 @@ def words_of(text: str) -> list[str]:
     stands for no cue: it comes back empty.
     """
     text = text.replace("\u2019", "'")
-    if text.isascii() and "'" not in text:
+    if text.isascii() and "'" not in text and "?" not in text:
         # Then a word is a run of letters and digits: split() finds the runs once every other
-        # character is a space ("?" one of its own), for a fraction of a regex match per word.
-        words = text.translate(_ASCII_WORDS_AND_MARKS).split()
+        # character is a space, for a fraction of a regex match per word.
+        words = text.encode("ascii").translate(_ASCII_NON_WORD_TO_SPACE).decode("ascii").split()
     else:
         words = _CASED.findall(text)
     # (A word whose first letter is upper-case is not lower-case: the test needs no islower().)
@@ -119,8 +119,5 @@ def words_of(text: str) -> list[str]:
 
 
 _CASED = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?|\?")
-# (Letters and digits too, as themselves: translate() pays for a character missing from the table
-# with a KeyError, at each call.)
-_ASCII_WORDS_AND_MARKS = str.maketrans(
-    {c: chr(c) if re.fullmatch("[A-Za-z0-9]", chr(c)) else " ? " if chr(c) == "?" else " " for c in range(128)}
-)
+# (A table for the text's bytes: str.translate() looks every distinct character up in a dict, at each call.)
+_ASCII_NON_WORD_TO_SPACE = bytes(c if re.fullmatch("[A-Za-z0-9]", chr(c)) else 32 for c in range(128)) + bytes(128)

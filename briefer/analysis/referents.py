@@ -55,8 +55,8 @@ _DEMONYM_BODY = re.compile(
     r"(ministry|government|foreign office|embassy|military|army|authorities|officials|police|leaders)\b"
 )
 _LOWER_WORD = re.compile(r"[a-z]+")
-# (Letters too, as themselves: translate() pays for a character missing from the table with a KeyError.)
-_ASCII_NON_LETTER_TO_SPACE = str.maketrans({c: chr(c) if "a" <= chr(c) <= "z" else " " for c in range(128)})
+# (A table for the text's bytes: str.translate() looks every distinct character up in a dict, at each call.)
+_ASCII_NON_LETTER_TO_SPACE = bytes(c if 97 <= c <= 122 else 32 for c in range(128)) + bytes(128)
 # Compiled once, as the patterns above: these run inside the loops over a sentence's names and
 # descriptions, where looking each up in re's cache cost more than the match.
 _POSSESSIVE_REPRESENTS = re.compile(r"['\u2019]s\s+(?:\w+\s+)?(" + "|".join(_REPRESENTS) + r")\b")
@@ -163,9 +163,10 @@ def find_referents(u: Unit, mentions: list[tuple[Mention, int]], entities: list[
     masked = u.outside_quotes()
     # Each pattern runs only when a word it needs is in the sentence: most sentences lack them.
     lowered = masked.lower()
-    # (In ASCII text the runs of [a-z] are what split() gives once every other character is a space.)
-    ascii_text = lowered.isascii()
-    present = set(lowered.translate(_ASCII_NON_LETTER_TO_SPACE).split() if ascii_text else _LOWER_WORD.findall(lowered))
+    if lowered.isascii():  # then the runs of [a-z] are what split() gives once all else is a space
+        present = set(lowered.encode("ascii").translate(_ASCII_NON_LETTER_TO_SPACE).decode("ascii").split())
+    else:
+        present = set(_LOWER_WORD.findall(lowered))
     represents = not present.isdisjoint(_REPRESENTS_SET)
     according = "according" in present
     refs: list[Referent] = []

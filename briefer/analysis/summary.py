@@ -89,7 +89,7 @@ def _bag(lowered: str) -> dict[str, int]:
     if lowered.isascii() and "'" not in lowered:
         # Without an apostrophe a word is a run of [a-z0-9]: the runs are what split() gives once
         # every other character is a space, at a fraction of the cost of a match per word.
-        words = lowered.translate(_ASCII_NON_WORD_TO_SPACE).split()
+        words = lowered.encode("ascii").translate(_ASCII_NON_WORD_TO_SPACE).decode("ascii").split()
     else:
         words = _WORD.findall(lowered)
     bag: dict[str, int] = {}
@@ -97,6 +97,5 @@ def _bag(lowered: str) -> dict[str, int]:
     return bag
 
 
-# (Every ASCII character is in the table, those kept as themselves: translate() pays for a
-# character missing from it with a KeyError, at each call.)
-_ASCII_NON_WORD_TO_SPACE = str.maketrans({c: chr(c) if re.fullmatch("[a-z0-9]", chr(c)) else " " for c in range(128)})
+# (A table for the sentence's bytes: str.translate() looks every distinct character up in a dict, at each call.)
+_ASCII_NON_WORD_TO_SPACE = bytes(c if re.fullmatch("[a-z0-9]", chr(c)) else 32 for c in range(128)) + bytes(128)

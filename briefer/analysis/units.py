@@ -51,8 +51,8 @@ _DROP_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
 # sentences fail, sparing them the set of their words.
 _GATE_WORDS = re.compile(r"(?<![a-z])(?:" + alternation(sorted(_CAPTION_WORDS | _FURNITURE_WORDS)) + r")(?![a-z])")
 _GATE_WORD_SET = _CAPTION_WORDS | _FURNITURE_WORDS
-# (Letters too, as themselves: translate() pays for a character missing from the table with a KeyError.)
-_ASCII_NON_LETTER_TO_SPACE = str.maketrans({c: chr(c) if "a" <= chr(c) <= "z" else " " for c in range(128)})
+# (Tables for the text's bytes: str.translate() looks every distinct character up in a dict, at each call.)
+_ASCII_NON_LETTER_TO_SPACE = bytes(c if 97 <= c <= 122 else 32 for c in range(128)) + bytes(128)
 _ASCII_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _ASCII_LOWER = b"abcdefghijklmnopqrstuvwxyz"
 _FUNCTION_WORDS = frozenset(
@@ -113,12 +113,12 @@ def _blanked(passage: str) -> str:
     # A substitution per character cost more than the rest of the masking: ASCII (most quotations)
     # goes through one translate(); other text is blanked a word at a time, between its spaces.
     if passage.isascii():
-        return passage.translate(_ASCII_BLANK)
+        return passage.encode("ascii").translate(_ASCII_BLANK).decode("ascii")
     pieces = _SPACE_RUNS.split(passage)  # words at even places, the white space between at odd
     return "".join([p if i & 1 else "_" * len(p) for i, p in enumerate(pieces)])
 
 
-_ASCII_BLANK = str.maketrans({c: chr(c) if chr(c).isspace() else "_" for c in range(128)})  # (all of ASCII: see _ASCII_NON_LETTER_TO_SPACE)
+_ASCII_BLANK = bytes(c if chr(c).isspace() else 95 for c in range(128)) + bytes(128)  # (see _ASCII_NON_LETTER_TO_SPACE)
 _SPACE_RUNS = re.compile(r"(\s+)")
 # What a paragraph of prose ends on: a stop, or a closing quotation mark or bracket after one.
 _ENDINGS = ".!?\u2026:;\"'\u201d\u2019)]"
@@ -174,9 +174,9 @@ def is_caption(sentence: str, run_in: bool = False) -> bool:
         # The gate words are whole runs of [a-z], and an ASCII sentence's runs are what split()
         # gives once every other character is a space; its letters are counted on its bytes, where
         # translate() deletes in one C loop. (Each the same as the regex below, a match at a time.)
-        words = set(low.translate(_ASCII_NON_LETTER_TO_SPACE).split())
-        gate = not words.isdisjoint(_GATE_WORD_SET)
         raw = s.encode("ascii")
+        words = set(raw.lower().translate(_ASCII_NON_LETTER_TO_SPACE).decode("ascii").split())
+        gate = not words.isdisjoint(_GATE_WORD_SET)
         upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
         lower = len(raw) - len(raw.translate(None, _ASCII_LOWER)) if upper >= 8 else 0
     else:
