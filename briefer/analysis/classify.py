@@ -11,6 +11,7 @@ evidence; the item's text is the sentence trimmed of its attribution ("..., the 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -37,6 +38,35 @@ if all(re.match(r"\\b[a-z]", c) for c in BACKGROUND_CUES):
 # The same for an ASCII sentence (most): there, ASCII-only case folding and word boundaries find
 # exactly what Unicode's do, without looking each character up in Unicode's tables.
 _BACKGROUND_ASCII = re.compile(_BACKGROUND.pattern, re.IGNORECASE | re.ASCII)
+
+
+def _spelled_out(cue: str) -> list[str] | None:
+    """Return every text a cue can match, less its word boundaries, when it is written as
+    lower-case words and (?:a|b) alternatives only; None when it is written otherwise."""
+    bare = cue.replace(r"\b", "")
+    if not re.fullmatch(r"(?:[a-z ]+|\(\?:[a-z |]+\))+", bare):
+        return None
+    parts = [p[3:-1].split("|") if p.startswith("(?:") else [p] for p in re.findall(r"\(\?:[^)]*\)|[^(]+", bare)]
+    return ["".join(choice) for choice in itertools.product(*parts)]
+
+
+# A case-insensitive pattern runs the matcher at every position of the text (no set of first
+# characters lets the engine skip ahead), a tenth of the cost of a sentence's scoring. In an ASCII
+# sentence each cue can only match where its words stand in the lower-cased text, which a
+# substring test finds in one pass each: the pattern runs only when one of them is there. (None
+# when a cue is written in a way not spelled out above: then it always runs.)
+_BACKGROUND_FORMS = [_spelled_out(c) for c in BACKGROUND_CUES]
+_BACKGROUND_TEXTS = None if None in _BACKGROUND_FORMS else tuple(t for forms in _BACKGROUND_FORMS for t in forms)
+
+
+def _background(text: str) -> bool:
+    if not text.isascii():
+        return _BACKGROUND.search(text) is not None
+    if _BACKGROUND_TEXTS is not None:
+        lowered = text.lower()
+        if not any(t in lowered for t in _BACKGROUND_TEXTS):
+            return False
+    return _BACKGROUND_ASCII.search(text) is not None
 _WORD = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
 _NOT_EVENTS = frozenset(
     "based used supposed related concerned interested involved married aged called named armed "
@@ -101,7 +131,7 @@ def score(u: Unit) -> Verdict:
         said = sum(w for w in _open_cues(inside).values() if w >= QUOTED_CUE_MIN)
         open_ += min(QUOTED_CAP, QUOTED_FACTOR * said)
     outcome = _events(words, outside)
-    if (_BACKGROUND_ASCII if u.text.isascii() else _BACKGROUND).search(u.text):
+    if _background(u.text):
         outcome -= 1
         open_ -= 0.5
     if u.quoted_share() > 0.6:
