@@ -62,7 +62,8 @@ _OPENER = re.compile(alternation(sorted(RUN_IN_STARTERS, key=len, reverse=True))
 _OPENING_QUOTES = "\"'\u2018\u201c"
 # A name with an age after it ("Clarkson, 55, and ...") starts a clause; glued to a noun before it
 # with no stop, it starts a new sentence after a caption.
-_NAME_AGE = re.compile(r"(?<=[a-z])(\s+)(?=[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*,\s+\d{1,3},)")
+# (From the white space, the letter before it looked behind at after: see _SPACE_BEFORE_CAPITAL.)
+_NAME_AGE = re.compile(r"(\s(?<=[a-z]\s)\s*)(?=[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*,\s+\d{1,3},)")
 _AGE = re.compile(r",\s+\d{1,3},")
 _BEFORE_NAME = frozenset(
     "the a an of to in on at by for with from and or but as than that said says told added asked according "

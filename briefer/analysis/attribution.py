@@ -103,7 +103,8 @@ def _attribute_unit(
     u: Unit, mentions: list[tuple[Mention, int]], entities: list[Entity], ctx: Context, made: dict[str, int]
 ) -> list[Attribution]:
     masked = u.outside_quotes()
-    words = _lower_words(masked.lower())  # (asked twice only: no set of them is worth making)
+    lowered = masked.lower()
+    words = _lower_words(lowered)  # (asked twice only: no set of them is worth making)
     if _VERB_WORDS.isdisjoint(words) and "according" not in words:
         return []  # no reporting verb outside the quotes: nobody is reported here
     refs = find_referents(u, mentions, entities)
@@ -121,7 +122,11 @@ def _attribute_unit(
             added = True
         return added
 
-    for m in _ACCORDING.finditer(masked):
+    # (In an ASCII sentence the case-insensitive pattern can only match where a phrase stands in
+    # the lower-cased text: a substring test each rules it out, where the pattern runs its matcher
+    # at every position.)
+    according = not masked.isascii() or any(p in lowered for p in ACCORDING_TO)
+    for m in _ACCORDING.finditer(masked) if according else ():
         # The source is named before the phrase ends ("According to The Verge's review, the
         # platform does not run Destiny 2" is not Destiny's word), or in an appositive after a
         # comma ("according to the family's attorney, James Maron").
