@@ -77,6 +77,13 @@ _DIGIT = re.compile(r"\d")
 _STATE_AUX = frozenset("is are 's be being am seems seem remain remains become becomes not".split())
 # (The look-ahead for the "h" only lets the scan skip the other positions at once.)
 _AUX_PERFECT = re.compile(r"(?=h)\b(?:has|have|had)\s+(?:now\s+|already\s+|since\s+|also\s+|just\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|un|ft|lt)\b", re.IGNORECASE)
+# The same count in an ASCII sentence, lower-cased: its letters then need no case folding, so the
+# pattern can start with its "h" (the word boundary looked behind at from there) and the engine
+# skip to the next one, where a look-ahead first makes it try every position.
+_AUX_PERFECT_LOWER = re.compile(
+    r"h(?<![a-z0-9_]h)(?:as|ave|ad)\s+(?:now\s+|already\s+|since\s+|also\s+|just\s+)?(?:been\s+)?"
+    r"[a-z]+(?:ed|en|wn|un|ft|lt)\b"
+)
 _TAG_WORDS = ("according to ", "said", "says", "added", "reported", "announced", "confirmed")
 _TRAILING_TAG = re.compile(
     r",?\s+(?:according to [^,.]+|[A-Z][\w.'\u2019 -]{0,60}? (?:said|says|added|reported|announced|confirmed)"
@@ -156,7 +163,8 @@ def _events(words: list[str], outside: str) -> float:
                 elif w in IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4):
                     total += 0.5
     if "ha" in outside:
-        total += 0.5 * len(_AUX_PERFECT.findall(outside))
+        aux = _AUX_PERFECT_LOWER.findall(outside.lower()) if outside.isascii() else _AUX_PERFECT.findall(outside)
+        total += 0.5 * len(aux)
     if (_DIGIT.search(outside) or "first of its kind" in outside) and _RESULT.search(outside):  # what it needs, first
         total += 0.5  # "lost 24-17", "second on 12 points": a result in figures
     return total
