@@ -169,7 +169,6 @@ def is_caption(sentence: str, run_in: bool = False) -> bool:
     stop: in edited prose that only happens to captions and link headlines glued to the text.
     """
     s = sentence.strip()
-    low = s.lower()
     if s.isascii():
         # The gate words are whole runs of [a-z], and an ASCII sentence's runs are what split()
         # gives once every other character is a space; its letters are counted on its bytes, where
@@ -180,6 +179,7 @@ def is_caption(sentence: str, run_in: bool = False) -> bool:
         upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
         lower = len(raw) - len(raw.translate(None, _ASCII_LOWER)) if upper >= 8 else 0
     else:
+        low = s.lower()
         gate = _GATE_WORDS.search(low) is not None
         words = set(_LOWER_WORD.findall(low)) if gate else set()
         upper = len(_UPPER.findall(s))
