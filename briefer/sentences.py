@@ -37,8 +37,10 @@ _STOPS = ".!?\u2026"
 
 # A candidate end: ., ! or ? (or an ellipsis, three stops or one character), then closers, then
 # white space. (A pattern that starts with a set of characters lets the scan pass over every other
-# character in one tight loop: most of the text.)
-_END = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s)")
+# character in one tight loop: most of the text. Written "[...][...]*" rather than "[...]+": the
+# compiler takes the first characters only from a plain set, and a repeat of one, the same
+# matches, left the engine trying the pattern at every position, 1.5% of all the work.)
+_END = re.compile(r"[.!?…][.!?…]*[" + re.escape(_CLOSERS) + r"]*(?=\s)")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _WORD_BEFORE = re.compile(r"([\w.&'-]+)$")
 _LONGER_THAN_ANY_ABBREVIATION = max(map(len, ABBREVIATIONS)) + 1
