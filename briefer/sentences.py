@@ -78,10 +78,7 @@ _WEAK_STARTERS = frozenset({"A", "One", "I"})
 # a lower-case word, then "The" and a name: "... following some recent poor results The Saints
 # were dumped out ..." ("The" with a lower-case word after it is a plain run-in: see _RUN_IN).
 # Found from the white space between a lower-case letter or a digit and a capital, then checked
-# word by word. (The pattern starts with the space itself, the letter before it looked behind at
-# after: a pattern that starts with a set of characters lets the engine skip to the next one in a
-# tight loop, where one that starts with a look-around, or a letter, runs the matcher at nearly
-# every position: a seventh of the instructions.)
+# word by word. (What this pattern finds; _spaces_before_capitals finds the same from the capitals.)
 _SPACE_BEFORE_CAPITAL = re.compile(r"(\s(?<=[a-z0-9]\s)\s*)(?=[A-Z])")
 _NAME_VERB = re.compile(r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2}\s+(?:[a-z]+ly\s+)?([a-z]+)\b")
 _THE_NAME = re.compile(r"The\s+[A-Z]")
@@ -238,17 +235,16 @@ def _time_name_cuts(text: str, start: int, end: int, cuts: set[int]) -> Iterator
     chairman Billy Payne"). The piece before (from the last of
     ``cuts``) must read as a clause of its own (five words or more, a finite verb, no speech verb:
     "He said on Monday Smith was wrong" is one sentence), and so must the one after."""
-    for m in _SPACE_BEFORE_CAPITAL.finditer(text, start, end):
-        cut = m.start(1)
+    for cut, after in _spaces_before_capitals(text, start, end):
         # The word before: cheapest test first, as most capitals follow neither a date nor "The".
         before = text[max(start, text.rfind(" ", start, cut) + 1) : cut].lower()
         after_time = before in TIME_ENDINGS or before.isdigit() and len(before) <= 4
-        if after_time or _THE_NAME.match(text, m.end(1)):
-            name_verb = _NAME_VERB.match(text, m.end(1))
+        if after_time or _THE_NAME.match(text, after):
+            name_verb = _NAME_VERB.match(text, after)
         elif before.isalpha() and before not in _BEFORE_NAME and before not in TITLE_WORDS:
             # "... to be with his wife | Masters chairman Billy Payne talked ...": a body, a title
             # and a name, then a finite verb.
-            name_verb = _TITLED_NAME_VERB.match(text, m.end(1))
+            name_verb = _TITLED_NAME_VERB.match(text, after)
             if name_verb is not None and name_verb.group(1) not in TITLE_WORDS:
                 continue
         else:
@@ -258,7 +254,7 @@ def _time_name_cuts(text: str, start: int, end: int, cuts: set[int]) -> Iterator
         piece_start = max([start, *(c for c in cuts if c <= cut)])
         piece_end = min([end, *(c for c in cuts if c > cut)])
         left = _PLAIN_WORD.findall(text, piece_start, cut)
-        if len(left) < 5 or len(_PLAIN_WORD.findall(text, m.end(1), piece_end)) < 4:
+        if len(left) < 5 or len(_PLAIN_WORD.findall(text, after, piece_end)) < 4:
             continue
         lowered = [w.lower() for w in left]
         if any(w in SPEECH_FORMS for w in lowered) or not (
@@ -266,6 +262,26 @@ def _time_name_cuts(text: str, start: int, end: int, cuts: set[int]) -> Iterator
         ):
             continue
         yield cut
+
+
+def _spaces_before_capitals(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Yield the span of each match of ``_SPACE_BEFORE_CAPITAL.finditer(text, start, end)``: the
+    white space between a lower-case letter or a digit and a capital.
+
+    Found from the capitals, a few in a hundred characters, by looking back from each: the pattern
+    itself has the engine stop at every space, a fifth of the characters, and cost as much as
+    everything else _time_name_cuts does."""
+    for capital in _CAPITAL.finditer(text, start, end):
+        after = capital.start()
+        cut = after
+        while cut > start and text[cut - 1].isspace():
+            cut -= 1
+        if cut < after and cut > 0 and text[cut - 1] in _LOWER_OR_DIGIT:
+            yield cut, after
+
+
+_CAPITAL = re.compile("[A-Z]")
+_LOWER_OR_DIGIT = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
 def _label_cuts(text: str, start: int, end: int) -> Iterator[int]:
