@@ -182,8 +182,7 @@ def _run_in_cuts(text: str, start: int, end: int) -> Iterator[int]:
     for m in _run_in_matches(text, start, end):
         cut = m.start(1)
         opener = m.group(2)
-        before = _WORD_BEFORE.search(text, max(start, cut - 30), cut)
-        word = before.group(1) if before else ""
+        word = _run_before(text, max(start, cut - 30), cut)
         if opener in _WEAK_STARTERS and word[:1].isupper():
             continue
         bare = word.rstrip("'\u2019\"\u201d").lower().rstrip(".")
@@ -221,8 +220,7 @@ def _name_age_cuts(text: str, start: int, end: int) -> Iterator[int]:
     if not _AGE.search(text, start, end):
         return  # what every such name needs, looked for first: most paragraphs have none
     for m in _NAME_AGE.finditer(text, start, end):
-        word = _WORD_BEFORE.search(text, max(start, m.start() - 30), m.start())
-        raw = word.group(1) if word else ""
+        raw = _run_before(text, max(start, m.start() - 30), m.start())
         w = raw.lower()
         if raw[:1].islower() and w not in _BEFORE_NAME and w not in TITLE_WORDS and not w.endswith(("ed", "s")) and len(w) > 2:
             yield m.start(1)
@@ -295,8 +293,7 @@ def _label_cuts(text: str, start: int, end: int) -> Iterator[int]:
         if m is None or not _CAPITAL_AFTER_COLON.match(text, m.end()):
             continue
         cut = m.start(1)
-        word = _WORD_BEFORE.search(text, max(start, cut - 30), cut)
-        before = word.group(1) if word else ""
+        before = _run_before(text, max(start, cut - 30), cut)
         if not (before[:1].islower() or before[:1].isdigit() or text[cut - 1] == ")"):
             continue  # "the Sunday | Times:": the label would end a name
         if before in _BEFORE_NAME or before in _QUOTE_INTRODUCERS or before in SPEECH_FORMS:
@@ -348,8 +345,23 @@ def _ends_sentence(text: str, m: re.Match[str], limit: int) -> bool:
 
 
 def _word_before(text: str, dot: int) -> str:
-    w = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
-    return w.group(1) if w else ""
+    return _run_before(text, max(0, dot - 20), dot)
+
+
+def _run_before(text: str, lo: int, hi: int) -> str:
+    """Return what ``_WORD_BEFORE.search(text, lo, hi)`` finds ("" for nothing): the run of its
+    characters that ends the window (or ends before a newline that ends it, where "$" matches too).
+
+    Read backwards from the end: the pattern is tried forwards from every position of the window,
+    each try running to the end of its run, ten times the work for the same answer.
+    """
+    end = hi
+    if lo < end and text[end - 1] == "\n":
+        end -= 1
+    start = end
+    while start > lo and (text[start - 1].isalnum() or text[start - 1] in "_.&'-"):
+        start -= 1
+    return text[start:end]
 
 
 def _abbrev_word(text: str, dot: int) -> str:
