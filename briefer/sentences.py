@@ -39,8 +39,10 @@ _STOPS = ".!?\u2026"
 
 # A candidate end: ., ! or ? (or an ellipsis, three stops or one character), then closers, then
 # white space. (A pattern that starts with a set of characters lets the scan pass over every other
-# character in one tight loop: most of the text.)
-_END = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s)")
+# character in one tight loop: most of the text. Written "[...][...]*" rather than "[...]+": the
+# compiler takes the first characters only from a plain set, and a repeat of one, the same
+# matches, left the engine trying the pattern at every position, 1.5% of all the work.)
+_END = re.compile(r"[.!?…][.!?…]*[" + re.escape(_CLOSERS) + r"]*(?=\s)")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _WORD_BEFORE = re.compile(r"([\w.&'-]+)$")
 _LONGER_THAN_ANY_ABBREVIATION = max(map(len, ABBREVIATIONS)) + 1
@@ -64,7 +66,8 @@ _OPENER = re.compile(alternation(sorted(RUN_IN_STARTERS, key=len, reverse=True))
 _OPENING_QUOTES = "\"'\u2018\u201c"
 # A name with an age after it ("Clarkson, 55, and ...") starts a clause; glued to a noun before it
 # with no stop, it starts a new sentence after a caption.
-_NAME_AGE = re.compile(r"(?<=[a-z])(\s+)(?=[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*,\s+\d{1,3},)")
+# (From the white space, the letter before it looked behind at after: see _SPACE_BEFORE_CAPITAL.)
+_NAME_AGE = re.compile(r"(\s(?<=[a-z]\s)\s*)(?=[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*,\s+\d{1,3},)")
 _AGE = re.compile(r",\s+\d{1,3},")
 _BEFORE_NAME = frozenset(
     "the a an of to in on at by for with from and or but as than that said says told added asked according "
@@ -76,9 +79,9 @@ _WEAK_STARTERS = frozenset({"A", "One", "I", "Today"})
 # lower-case word: where a caption that ended on the date may have run into the next sentence. Or
 # a lower-case word, then "The" and a name: "... following some recent poor results The Saints
 # were dumped out ..." ("The" with a lower-case word after it is a plain run-in: see _RUN_IN).
-# Found from the white space between a lower-case letter or a digit and a capital (the look-ahead
-# for the space lets the scan pass over the other positions at once), then checked word by word.
-_SPACE_BEFORE_CAPITAL = re.compile(r"(?=\s)(?<=[a-z0-9])(\s+)(?=[A-Z])")
+# Found from the white space between a lower-case letter or a digit and a capital, then checked
+# word by word. (What this pattern finds; _spaces_before_capitals finds the same from the capitals.)
+_SPACE_BEFORE_CAPITAL = re.compile(r"(\s(?<=[a-z0-9]\s)\s*)(?=[A-Z])")
 _NAME_VERB = re.compile(r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2}\s+(?:[a-z]+ly\s+)?([a-z]+)\b")
 _THE_NAME = re.compile(r"The\s+[A-Z]")
 _TITLED_NAME_VERB = re.compile(
@@ -189,8 +192,7 @@ def _run_in_cuts(text: str, start: int, end: int) -> Iterator[int]:
     for m in _run_in_matches(text, start, end):
         cut = m.start(1)
         opener = m.group(2)
-        before = _WORD_BEFORE.search(text, max(start, cut - 30), cut)
-        word = before.group(1) if before else ""
+        word = _run_before(text, max(start, cut - 30), cut)
         if opener in _WEAK_STARTERS and word[:1].isupper():
             continue
         if _inside_double_quotes(text, start, cut):
@@ -243,8 +245,7 @@ def _name_age_cuts(text: str, start: int, end: int) -> Iterator[int]:
     if not _AGE.search(text, start, end):
         return  # what every such name needs, looked for first: most paragraphs have none
     for m in _NAME_AGE.finditer(text, start, end):
-        word = _WORD_BEFORE.search(text, max(start, m.start() - 30), m.start())
-        raw = word.group(1) if word else ""
+        raw = _run_before(text, max(start, m.start() - 30), m.start())
         w = raw.lower()
         if raw[:1].islower() and w not in _BEFORE_NAME and w not in TITLE_WORDS and not w.endswith(("ed", "s")) and len(w) > 2:
             yield m.start(1)
@@ -257,20 +258,19 @@ def _time_name_cuts(text: str, start: int, end: int, cuts: set[int]) -> Iterator
     chairman Billy Payne"). The piece before (from the last of
     ``cuts``) must read as a clause of its own (five words or more, a finite verb, no speech verb:
     "He said on Monday Smith was wrong" is one sentence), and so must the one after."""
-    for m in _SPACE_BEFORE_CAPITAL.finditer(text, start, end):
-        cut = m.start(1)
+    for cut, after in _spaces_before_capitals(text, start, end):
         # The word before: cheapest test first, as most capitals follow neither a date nor "The".
         before = text[max(start, text.rfind(" ", start, cut) + 1) : cut].lower()
         after_time = before in TIME_ENDINGS or before.isdigit() and len(before) <= 4
-        if after_time or _THE_NAME.match(text, m.end(1)):
-            name_verb = _NAME_VERB.match(text, m.end(1))
+        if after_time or _THE_NAME.match(text, after):
+            name_verb = _NAME_VERB.match(text, after)
             if after_time and name_verb is not None and not _finite(name_verb.group(1)):
-                name_verb = _OWNER_NOUN_VERB.match(text, m.end(1))  # "... this season | Ben's arrival came"
+                name_verb = _OWNER_NOUN_VERB.match(text, after)  # "... this season | Ben's arrival came"
         elif before.isalpha() and before not in _BEFORE_NAME and before not in TITLE_WORDS:
             # "... to be with his wife | Masters chairman Billy Payne talked ...": a body, a title
             # and a name, then a finite verb. Or a full name ("... at the Masters | Jack Nicklaus
             # showed ..."), or an owner and a noun ("... viewed online | Daniel's speech documented ...").
-            name_verb = _TITLED_NAME_VERB.match(text, m.end(1))
+            name_verb = _TITLED_NAME_VERB.match(text, after)
             if name_verb is not None and name_verb.group(1) not in TITLE_WORDS:
                 name_verb = None
             word_start = cut - len(before)
@@ -281,9 +281,9 @@ def _time_name_cuts(text: str, start: int, end: int, cuts: set[int]) -> Iterator
                 # Samantha Power", unless that word is a name of one word after "the": "at the Masters
                 # | Jack Nicklaus showed"; nor after a role or a conjunction: "substitute Daryl Clark".)
                 name_verb = (
-                    _OWNER_NOUN_VERB.match(text, m.end(1))
-                    or _FULL_NAME_VERB.match(text, m.end(1))
-                    or _NAME_NOUN_MODAL.match(text, m.end(1))
+                    _OWNER_NOUN_VERB.match(text, after)
+                    or _FULL_NAME_VERB.match(text, after)
+                    or _NAME_NOUN_MODAL.match(text, after)
                 )
                 full_name = name_verb is not None and name_verb.lastindex == 2
                 if full_name and name_verb.group(1).lower() not in _given_names():
@@ -295,7 +295,7 @@ def _time_name_cuts(text: str, start: int, end: int, cuts: set[int]) -> Iterator
         piece_start = max([start, *(c for c in cuts if c <= cut)])
         piece_end = min([end, *(c for c in cuts if c > cut)])
         left = _PLAIN_WORD.findall(text, piece_start, cut)
-        if len(left) < 5 or len(_PLAIN_WORD.findall(text, m.end(1), piece_end)) < 4:
+        if len(left) < 5 or len(_PLAIN_WORD.findall(text, after, piece_end)) < 4:
             continue
         lowered = [w.lower() for w in left]
         if any(w in SPEECH_FORMS for w in lowered) or not (
@@ -303,6 +303,26 @@ def _time_name_cuts(text: str, start: int, end: int, cuts: set[int]) -> Iterator
         ):
             continue
         yield cut
+
+
+def _spaces_before_capitals(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Yield the span of each match of ``_SPACE_BEFORE_CAPITAL.finditer(text, start, end)``: the
+    white space between a lower-case letter or a digit and a capital.
+
+    Found from the capitals, a few in a hundred characters, by looking back from each: the pattern
+    itself has the engine stop at every space, a fifth of the characters, and cost as much as
+    everything else _time_name_cuts does."""
+    for capital in _CAPITAL.finditer(text, start, end):
+        after = capital.start()
+        cut = after
+        while cut > start and text[cut - 1].isspace():
+            cut -= 1
+        if cut < after and cut > 0 and text[cut - 1] in _LOWER_OR_DIGIT:
+            yield cut, after
+
+
+_CAPITAL = re.compile("[A-Z]")
+_LOWER_OR_DIGIT = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
 def _label_cuts(text: str, start: int, end: int) -> Iterator[int]:
@@ -316,8 +336,7 @@ def _label_cuts(text: str, start: int, end: int) -> Iterator[int]:
         if m is None or not _CAPITAL_AFTER_COLON.match(text, m.end()):
             continue
         cut = m.start(1)
-        word = _WORD_BEFORE.search(text, max(start, cut - 30), cut)
-        before = word.group(1) if word else ""
+        before = _run_before(text, max(start, cut - 30), cut)
         if not (before[:1].islower() or before[:1].isdigit() or text[cut - 1] == ")"):
             continue  # "the Sunday | Times:": the label would end a name
         if before in _BEFORE_NAME or before in _QUOTE_INTRODUCERS or before in SPEECH_FORMS:
@@ -369,8 +388,23 @@ def _ends_sentence(text: str, m: re.Match[str], limit: int) -> bool:
 
 
 def _word_before(text: str, dot: int) -> str:
-    w = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
-    return w.group(1) if w else ""
+    return _run_before(text, max(0, dot - 20), dot)
+
+
+def _run_before(text: str, lo: int, hi: int) -> str:
+    """Return what ``_WORD_BEFORE.search(text, lo, hi)`` finds ("" for nothing): the run of its
+    characters that ends the window (or ends before a newline that ends it, where "$" matches too).
+
+    Read backwards from the end: the pattern is tried forwards from every position of the window,
+    each try running to the end of its run, ten times the work for the same answer.
+    """
+    end = hi
+    if lo < end and text[end - 1] == "\n":
+        end -= 1
+    start = end
+    while start > lo and (text[start - 1].isalnum() or text[start - 1] in "_.&'-"):
+        start -= 1
+    return text[start:end]
 
 
 def _abbrev_word(text: str, dot: int) -> str:

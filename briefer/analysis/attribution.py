@@ -135,7 +135,8 @@ def _attribute_unit(
     u: Unit, mentions: list[tuple[Mention, int]], entities: list[Entity], ctx: Context, made: dict[str, int]
 ) -> list[Attribution]:
     masked = u.outside_quotes()
-    words = _LOWER_WORD.findall(masked.lower())  # (asked twice only: no set of them is worth making)
+    lowered = masked.lower()
+    words = _lower_words(lowered)  # (asked twice only: no set of them is worth making)
     if _VERB_WORDS.isdisjoint(words) and "according" not in words:
         return []  # no reporting verb outside the quotes: nobody is reported here
     refs = find_referents(u, mentions, entities)
@@ -153,7 +154,11 @@ def _attribute_unit(
             added = True
         return added
 
-    for m in _ACCORDING.finditer(masked):
+    # (In an ASCII sentence the case-insensitive pattern can only match where a phrase stands in
+    # the lower-cased text: a substring test each rules it out, where the pattern runs its matcher
+    # at every position.)
+    according = not masked.isascii() or any(p in lowered for p in ACCORDING_TO)
+    for m in _ACCORDING.finditer(masked) if according else ():
         # The source is named before the phrase ends ("According to The Verge's review, the
         # platform does not run Destiny 2" is not Destiny's word), or in an appositive after a
         # comma ("according to the family's attorney, James Maron").
@@ -216,6 +221,20 @@ def _attribute_unit(
         if add(subj, lemma, 0.9 if speech else 0.75, finding):
             last_verb_end = w.end()
     return found
+
+
+def _lower_words(lowered: str) -> list[str]:
+    """Return ``_LOWER_WORD.findall(lowered)``."""
+    if lowered.isascii():
+        # A run of [a-z'-] holds one word, from its first letter: when no run starts with a mark,
+        # the words are the runs, which split() gives once every other character is a space.
+        runs = lowered.translate(_ASCII_NON_WORD_TO_SPACE)
+        if runs[:1] not in ("'", "-") and " '" not in runs and " -" not in runs:
+            return runs.split()
+    return _LOWER_WORD.findall(lowered)
+
+
+_ASCII_NON_WORD_TO_SPACE = str.maketrans({c: " " for c in range(128) if not re.fullmatch("[a-z'-]", chr(c))})
 
 
 def _has_complement(u: Unit, masked: str, w: re.Match[str], lemma: str) -> bool:

@@ -11,6 +11,7 @@ evidence; the item's text is the sentence trimmed of its attribution ("..., the 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -34,6 +35,38 @@ if all(re.match(r"\\b[a-z]", c) for c in BACKGROUND_CUES):
     _BACKGROUND = re.compile(
         "(?=[" + "".join(sorted({c[2] for c in BACKGROUND_CUES})) + "])(?:" + "|".join(BACKGROUND_CUES) + ")", re.IGNORECASE
     )
+# The same for an ASCII sentence (most): there, ASCII-only case folding and word boundaries find
+# exactly what Unicode's do, without looking each character up in Unicode's tables.
+_BACKGROUND_ASCII = re.compile(_BACKGROUND.pattern, re.IGNORECASE | re.ASCII)
+
+
+def _spelled_out(cue: str) -> list[str] | None:
+    """Return every text a cue can match, less its word boundaries, when it is written as
+    lower-case words and (?:a|b) alternatives only; None when it is written otherwise."""
+    bare = cue.replace(r"\b", "")
+    if not re.fullmatch(r"(?:[a-z ]+|\(\?:[a-z |]+\))+", bare):
+        return None
+    parts = [p[3:-1].split("|") if p.startswith("(?:") else [p] for p in re.findall(r"\(\?:[^)]*\)|[^(]+", bare)]
+    return ["".join(choice) for choice in itertools.product(*parts)]
+
+
+# A case-insensitive pattern runs the matcher at every position of the text (no set of first
+# characters lets the engine skip ahead), a tenth of the cost of a sentence's scoring. In an ASCII
+# sentence each cue can only match where its words stand in the lower-cased text, which a
+# substring test finds in one pass each: the pattern runs only when one of them is there. (None
+# when a cue is written in a way not spelled out above: then it always runs.)
+_BACKGROUND_FORMS = [_spelled_out(c) for c in BACKGROUND_CUES]
+_BACKGROUND_TEXTS = None if None in _BACKGROUND_FORMS else tuple(t for forms in _BACKGROUND_FORMS for t in forms)
+
+
+def _background(text: str) -> bool:
+    if not text.isascii():
+        return _BACKGROUND.search(text) is not None
+    if _BACKGROUND_TEXTS is not None:
+        lowered = text.lower()
+        if not any(t in lowered for t in _BACKGROUND_TEXTS):
+            return False
+    return _BACKGROUND_ASCII.search(text) is not None
 _WORD = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
 _NOT_EVENTS = frozenset(
     "based used supposed related concerned interested involved married aged called named armed "
@@ -44,6 +77,13 @@ _DIGIT = re.compile(r"\d")
 _STATE_AUX = frozenset("is are 's be being am seems seem remain remains become becomes not".split())
 # (The look-ahead for the "h" only lets the scan skip the other positions at once.)
 _AUX_PERFECT = re.compile(r"(?=h)\b(?:has|have|had)\s+(?:now\s+|already\s+|since\s+|also\s+|just\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|un|ft|lt)\b", re.IGNORECASE)
+# The same count in an ASCII sentence, lower-cased: its letters then need no case folding, so the
+# pattern can start with its "h" (the word boundary looked behind at from there) and the engine
+# skip to the next one, where a look-ahead first makes it try every position.
+_AUX_PERFECT_LOWER = re.compile(
+    r"h(?<![a-z0-9_]h)(?:as|ave|ad)\s+(?:now\s+|already\s+|since\s+|also\s+|just\s+)?(?:been\s+)?"
+    r"[a-z]+(?:ed|en|wn|un|ft|lt)\b"
+)
 _TAG_WORDS = ("according to ", "said", "says", "added", "reported", "announced", "confirmed")
 _TRAILING_TAG = re.compile(
     r",?\s+(?:according to [^,.]+|[A-Z][\w.'\u2019 -]{0,60}? (?:said|says|added|reported|announced|confirmed)"
@@ -101,7 +141,7 @@ def score(u: Unit) -> Verdict:
         said = sum(w for w in _open_cues(inside).values() if w >= QUOTED_CUE_MIN)
         open_ += min(QUOTED_CAP, QUOTED_FACTOR * said)
     outcome = _events(words, outside)
-    if _BACKGROUND.search(u.text):
+    if _background(u.text):
         outcome -= 1
         open_ -= 0.5
     if u.quoted_share() > 0.6:
@@ -126,7 +166,8 @@ def _events(words: list[str], outside: str) -> float:
                 elif w in IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4):
                     total += 0.5
     if "ha" in outside:
-        total += 0.5 * len(_AUX_PERFECT.findall(outside))
+        aux = _AUX_PERFECT_LOWER.findall(outside.lower()) if outside.isascii() else _AUX_PERFECT.findall(outside)
+        total += 0.5 * len(aux)
     if (_DIGIT.search(outside) or "first of its kind" in outside) and _RESULT.search(outside):  # what it needs, first
         total += 0.5  # "lost 24-17", "second on 12 points": a result in figures
     return total

@@ -33,6 +33,14 @@ from .units import Unit
 STANCE_FORMS = form_table(STANCE_VERBS | FINDING_VERBS)
 _SPEECH, _STANCE = SPEECH_FORMS, STANCE_FORMS
 _PRONOUN = re.compile(r"(?=[hsti])\b(he|she|they|it)\b", re.IGNORECASE)  # (first letters first: a faster scan)
+# The same matches in ASCII text, spelled to start with a set of letters: a case-insensitive
+# pattern, or one that starts with a look-around, runs the matcher at every position, where this
+# one lets the engine skip to the next of those letters. (The word boundary before is looked
+# behind at from the first letter; the cases are spelled out.)
+_PRONOUN_ASCII = re.compile(
+    r"([HSTIhsti](?<![A-Za-z0-9_].)(?:(?<=[Hh])[Ee]|(?<=[Ss])[Hh][Ee]|(?<=[Tt])[Hh][Ee][Yy]|(?<=[Ii])[Tt]))"
+    r"(?![A-Za-z0-9_])"
+)
 SKIP_BETWEEN = frozenset(
     "has have had also later previously however now then again further earlier yesterday today "
     "allegedly reportedly repeatedly publicly privately sharply strongly firmly quickly immediately "
@@ -57,6 +65,8 @@ _DEMONYM_BODY = re.compile(
     r"(ministry|government|foreign office|embassy|military|army|authorities|officials|police|leaders)\b"
 )
 _LOWER_WORD = re.compile(r"[a-z]+")
+# (A table for the text's bytes: str.translate() looks every distinct character up in a dict, at each call.)
+_ASCII_NON_LETTER_TO_SPACE = bytes(c if 97 <= c <= 122 else 32 for c in range(128)) + bytes(128)
 # Compiled once, as the patterns above: these run inside the loops over a sentence's names and
 # descriptions, where looking each up in re's cache cost more than the match.
 _POSSESSIVE_REPRESENTS = re.compile(r"['\u2019]s\s+(?:\w+\s+)?(" + "|".join(_REPRESENTS) + r")\b")
@@ -171,7 +181,11 @@ class Context:
 def find_referents(u: Unit, mentions: list[tuple[Mention, int]], entities: list[Entity]) -> list[Referent]:
     masked = u.outside_quotes()
     # Each pattern runs only when a word it needs is in the sentence: most sentences lack them.
-    present = set(_LOWER_WORD.findall(masked.lower()))
+    lowered = masked.lower()
+    if lowered.isascii():  # then the runs of [a-z] are what split() gives once all else is a space
+        present = set(lowered.encode("ascii").translate(_ASCII_NON_LETTER_TO_SPACE).decode("ascii").split())
+    else:
+        present = set(_LOWER_WORD.findall(lowered))
     represents = not present.isdisjoint(_REPRESENTS_SET)
     according = "according" in present
     refs: list[Referent] = []
@@ -206,7 +220,8 @@ def find_referents(u: Unit, mentions: list[tuple[Mention, int]], entities: list[
         refs.append(Referent(start, e, "entity", eid, text=m.name))
     for m in _THE_AGED.finditer(masked) if "year-old" in masked else ():
         refs.append(Referent(m.start(), m.end(), "age", word=m.group(1), text=m.group(0)))
-    for m in _PRONOUN.finditer(masked) if not present.isdisjoint(_PRONOUNS) else ():
+    pronoun = _PRONOUN_ASCII if masked.isascii() else _PRONOUN
+    for m in pronoun.finditer(masked) if not present.isdisjoint(_PRONOUNS) else ():
         refs.append(Referent(m.start(), m.end(), "pronoun", word=m.group(1).lower()))
     for m in _DEMONYM_BODY.finditer(masked) if not present.isdisjoint(_BODIES) else ():
         country = gaz().demonyms.get(m.group(1).casefold()) or gaz().names.get(m.group(1).casefold(), (None,))[0]

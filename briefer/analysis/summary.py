@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import _count_elements  # Counter's own counting loop, in C
+from itertools import filterfalse, repeat
+from operator import mul, truediv
 
 from .units import Unit
 
@@ -52,26 +54,48 @@ def rank(units: list[Unit], n: int, max_words: int = 75) -> list[Unit]:
 
 def centrality(units: list[Unit]) -> list[float]:
     """Return each unit's score: similarity to the whole article times a position prior."""
-    bags = [Counter([w for w in _WORD.findall(u.text.lower()) if w not in _STOP]) for u in units]
-    df: Counter[str] = Counter()
+    bags = [_bag(u.text.lower()) for u in units]
+    df: dict[str, int] = {}
     for b in bags:
-        df.update(b.keys())
+        _count_elements(df, b)  # each word once per sentence
     n = len(units)
     idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
     # The summed cosine of a sentence with all the others is its cosine with the sum of all the
     # unit vectors, less its own: one pass instead of n squared.
-    units_v = []
+    # Each unit vector is kept as its words and their weights, side by side, so that the products
+    # and sums run in map() and sum() rather than in Python loops; every product and every sum is
+    # taken in the same order as word by word, so the scores are the same to the last bit.
+    units_v: list[tuple[list[str], list[float]]] = []
     for b in bags:
-        vec = {w: c * idf[w] for w, c in b.items()}
-        norm = math.sqrt(sum([v * v for v in vec.values()]))
-        units_v.append({w: v / norm for w, v in vec.items()} if norm else {})
+        words = list(b)
+        vec = list(map(mul, b.values(), map(idf.__getitem__, words)))
+        norm = math.sqrt(sum(map(mul, vec, vec)))
+        units_v.append((words, list(map(truediv, vec, repeat(norm))) if norm else []))
     centroid: dict[str, float] = {}
-    for uv in units_v:  # a plain loop: Counter.update() with a mapping is a slower Python loop
-        for w, x in uv.items():
-            centroid[w] = x + centroid.get(w, 0)
+    get = centroid.get
+    for words, weights in units_v:  # a plain loop: Counter.update() with a mapping is a slower Python loop
+        for w, x in zip(words, weights):
+            centroid[w] = x + get(w, 0)
     scores = []
-    for i, uv in enumerate(units_v):
-        sim = sum([x * centroid[w] for w, x in uv.items()]) - (1.0 if uv else 0.0)
+    for i, (words, weights) in enumerate(units_v):
+        sim = sum(map(mul, weights, map(centroid.__getitem__, words))) - (1.0 if weights else 0.0)
         prior = 1.0 / (1.0 + POSITION_DECAY * i)
         scores.append((sim / max(1, n - 1)) * prior)
     return scores
+
+
+def _bag(lowered: str) -> dict[str, int]:
+    """Return the content words of a lower-cased sentence with their counts, in order of first use."""
+    if lowered.isascii() and "'" not in lowered:
+        # Without an apostrophe a word is a run of [a-z0-9]: the runs are what split() gives once
+        # every other character is a space, at a fraction of the cost of a match per word.
+        words = lowered.encode("ascii").translate(_ASCII_NON_WORD_TO_SPACE).decode("ascii").split()
+    else:
+        words = _WORD.findall(lowered)
+    bag: dict[str, int] = {}
+    _count_elements(bag, filterfalse(_STOP.__contains__, words))
+    return bag
+
+
+# (A table for the sentence's bytes: str.translate() looks every distinct character up in a dict, at each call.)
+_ASCII_NON_WORD_TO_SPACE = bytes(c if re.fullmatch("[a-z0-9]", chr(c)) else 32 for c in range(128)) + bytes(128)

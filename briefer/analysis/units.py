@@ -52,6 +52,11 @@ _DROP_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
 # Any word either set above holds, as a whole word of the lower-cased sentence: one pass that most
 # sentences fail, sparing them the set of their words.
 _GATE_WORDS = re.compile(r"(?<![a-z])(?:" + alternation(sorted(_CAPTION_WORDS | _FURNITURE_WORDS)) + r")(?![a-z])")
+_GATE_WORD_SET = _CAPTION_WORDS | _FURNITURE_WORDS
+# (Tables for the text's bytes: str.translate() looks every distinct character up in a dict, at each call.)
+_ASCII_NON_LETTER_TO_SPACE = bytes(c if 97 <= c <= 122 else 32 for c in range(128)) + bytes(128)
+_ASCII_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_ASCII_LOWER = b"abcdefghijklmnopqrstuvwxyz"
 _FUNCTION_WORDS = frozenset(
     "and or but of to the a an in on at by for with from as than that which who whose when while "
     "where after before his her their its our my your is was are were be been said says told".split()
@@ -98,14 +103,25 @@ class Unit:
             at = 0
             for s, e in self.quotes:
                 parts.append(self.text[at:s])
-                parts.append(_BLANK.sub("_", self.text[s:e]))
+                parts.append(_blanked(self.text[s:e]))
                 at = e
             parts.append(self.text[at:])
             self._masked = "".join(parts)
         return self._masked
 
 
-_BLANK = re.compile(r"\S")
+def _blanked(passage: str) -> str:
+    """Return ``passage`` with every character but white space made "_"."""
+    # A substitution per character cost more than the rest of the masking: ASCII (most quotations)
+    # goes through one translate(); other text is blanked a word at a time, between its spaces.
+    if passage.isascii():
+        return passage.encode("ascii").translate(_ASCII_BLANK).decode("ascii")
+    pieces = _SPACE_RUNS.split(passage)  # words at even places, the white space between at odd
+    return "".join([p if i & 1 else "_" * len(p) for i, p in enumerate(pieces)])
+
+
+_ASCII_BLANK = bytes(c if chr(c).isspace() else 95 for c in range(128)) + bytes(128)  # (see _ASCII_NON_LETTER_TO_SPACE)
+_SPACE_RUNS = re.compile(r"(\s+)")
 # What a paragraph of prose ends on: a stop, or a closing quotation mark or bracket after one.
 _ENDINGS = ".!?\u2026:;\"'\u201d\u2019)]"
 
@@ -170,16 +186,28 @@ def is_caption(sentence: str, run_in: bool = False) -> bool:
     stop: in edited prose that only happens to captions and link headlines glued to the text.
     """
     s = sentence.strip()
-    low = s.lower()
-    if _GATE_WORDS.search(low):
-        words = set(_LOWER_WORD.findall(low))
+    if s.isascii():
+        # The gate words are whole runs of [a-z], and an ASCII sentence's runs are what split()
+        # gives once every other character is a space; its letters are counted on its bytes, where
+        # translate() deletes in one C loop. (Each the same as the regex below, a match at a time.)
+        raw = s.encode("ascii")
+        words = set(raw.lower().translate(_ASCII_NON_LETTER_TO_SPACE).decode("ascii").split())
+        gate = not words.isdisjoint(_GATE_WORD_SET)
+        upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
+        lower = len(raw) - len(raw.translate(None, _ASCII_LOWER)) if upper >= 8 else 0
+    else:
+        low = s.lower()
+        gate = _GATE_WORDS.search(low) is not None
+        words = set(_LOWER_WORD.findall(low)) if gate else set()
+        upper = len(_UPPER.findall(s))
+        # (The lower-case letters counted as those translate() drops: a list of them costs four times more.)
+        lower = len(s) - len(s.translate(_DROP_LOWER)) if upper >= 8 else 0
+    if gate:
         if not words.isdisjoint(_FURNITURE_WORDS) and _FURNITURE.search(s):
             return True
         if not words.isdisjoint(_CAPTION_WORDS) and _CAPTION.search(s):
             return True
-    upper = len(_UPPER.findall(s))
-    # (The lower-case letters counted as those translate() drops: a list of them costs four times more.)
-    if upper >= 8 and upper > 4 * (len(s) - len(s.translate(_DROP_LOWER))):
+    if upper >= 8 and upper > 4 * lower:
         return True  # "A LONG, DRAWN OUT HISTORY OF ..." — a headline in capitals
     label = ":" in s and _LABEL.match(s)  # (a label needs its colon: most sentences have none)
     if label and _is_label(label.group(1), long=run_in):
