@@ -136,7 +136,7 @@ def _attribute_unit(
 ) -> list[Attribution]:
     masked = u.outside_quotes()
     lowered = masked.lower()
-    words = _lower_words(lowered)  # (asked twice only: no set of them is worth making)
+    words, runs = _lower_words(lowered)  # (asked twice only: no set of them is worth making)
     if _VERB_WORDS.isdisjoint(words) and "according" not in words:
         return []  # no reporting verb outside the quotes: nobody is reported here
     refs = find_referents(u, mentions, entities)
@@ -173,7 +173,7 @@ def _attribute_unit(
             if add([r], "according to", 0.85):
                 break
     # The reporting verbs, picked out in one pass: the checks below are for them only.
-    for w in [w for w in _WORD.finditer(masked) if w.group().lower() in _VERB_LEMMAS]:
+    for w in _verb_matches(masked, words, runs):
         word = w.group().lower()
         lemma = _VERB_LEMMAS[word]
         if _is_passive(masked, w.start()) and not word.endswith("ing") or _is_attributive(masked, w):
@@ -223,15 +223,36 @@ def _attribute_unit(
     return found
 
 
-def _lower_words(lowered: str) -> list[str]:
-    """Return ``_LOWER_WORD.findall(lowered)``."""
+def _lower_words(lowered: str) -> tuple[list[str], str | None]:
+    """Return ``_LOWER_WORD.findall(lowered)``, and the text with every character outside the
+    words made a space when that is how they were found (else None)."""
     if lowered.isascii():
         # A run of [a-z'-] holds one word, from its first letter: when no run starts with a mark,
         # the words are the runs, which split() gives once every other character is a space.
         runs = lowered.translate(_ASCII_NON_WORD_TO_SPACE)
         if runs[:1] not in ("'", "-") and " '" not in runs and " -" not in runs:
-            return runs.split()
-    return _LOWER_WORD.findall(lowered)
+            return runs.split(), runs
+    return _LOWER_WORD.findall(lowered), None
+
+
+def _verb_matches(masked: str, words: list[str], runs: str | None) -> list[re.Match[str]]:
+    """Return the matches of ``_WORD`` in ``masked`` that are reporting verb forms, in order."""
+    if runs is None or not masked.isascii():
+        return [w for w in _WORD.finditer(masked) if w.group().lower() in _VERB_LEMMAS]
+    # An ASCII text lower-cases letter for letter, so its _WORD matches are its runs (each starts
+    # with a letter here), at the same offsets. Only the few verb forms among them are looked up
+    # and matched again where they stand, instead of a match object and a lookup for every word.
+    starts: list[int] = []
+    end = len(runs)
+    for v in _VERB_WORDS.intersection(words):  # (the verb forms are _VERB_LEMMAS's keys; only the words are walked)
+        n = len(v)
+        at = runs.find(v)
+        while at >= 0:
+            if (at == 0 or runs[at - 1] == " ") and (at + n == end or runs[at + n] == " "):
+                starts.append(at)
+            at = runs.find(v, at + n)
+    starts.sort()
+    return [_WORD.match(masked, at) for at in starts]
 
 
 _ASCII_NON_WORD_TO_SPACE = str.maketrans({c: " " for c in range(128) if not re.fullmatch("[a-z'-]", chr(c))})
