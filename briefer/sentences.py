@@ -64,6 +64,8 @@ _RUN_IN = re.compile(
 # skip to the next one in one tight loop, where _RUN_IN is tried at every position.
 _OPENER = re.compile(alternation(sorted(RUN_IN_STARTERS, key=len, reverse=True)))
 _OPENING_QUOTES = "\"'\u2018\u201c"
+_CLOSING_QUOTES = frozenset("\"'\u2019\u201d")  # what _RUN_IN can start on besides white space
+_RUN_IN_AFTER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789%)]")  # its look-behind
 # A name with an age after it ("Clarkson, 55, and ...") starts a clause; glued to a noun before it
 # with no stop, it starts a new sentence after a caption.
 # (From the white space, the letter before it looked behind at after: see _SPACE_BEFORE_CAPITAL.)
@@ -233,11 +235,20 @@ def _run_in_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
             gap -= 1
         if gap == gap_end:
             continue  # no white space before it: a word, or a mark, does not start a sentence
-        for at in (gap - 1, gap) if gap > start else (gap,):
-            m = _RUN_IN.match(text, at, end)
+        # Each try only where the character before the white space lets it start: a closing
+        # quote for the try from that quote, a letter, a digit, "%", ")" or "]" for the try from
+        # the space (what the pattern's first look-ahead and its look-behind ask). Most openers
+        # follow a plain word, and the try from the character before was a wasted match call.
+        before = text[gap - 1] if gap > 0 else ""
+        if gap > start and before in _CLOSING_QUOTES:
+            m = _RUN_IN.match(text, gap - 1, end)
             if m:
                 yield m
-                break
+                continue
+        if before and before in _RUN_IN_AFTER:
+            m = _RUN_IN.match(text, gap, end)
+            if m:
+                yield m
 
 
 def _name_age_cuts(text: str, start: int, end: int) -> Iterator[int]:
@@ -262,7 +273,7 @@ def _time_name_cuts(text: str, start: int, end: int, cuts: set[int]) -> Iterator
         # The word before: cheapest test first, as most capitals follow neither a date nor "The".
         before = text[max(start, text.rfind(" ", start, cut) + 1) : cut].lower()
         after_time = before in TIME_ENDINGS or before.isdigit() and len(before) <= 4
-        if after_time or _THE_NAME.match(text, after):
+        if after_time or text.startswith("The", after) and _THE_NAME.match(text, after):  # (a plain test first)
             name_verb = _NAME_VERB.match(text, after)
             if after_time and name_verb is not None and not _finite(name_verb.group(1)):
                 name_verb = _OWNER_NOUN_VERB.match(text, after)  # "... this season | Ben's arrival came"
