@@ -10,6 +10,7 @@ article does not name ("an insider", "supporters of the measure").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..lexicon import (
@@ -241,7 +242,8 @@ def find_referents(u: Unit, mentions: list[tuple[Mention, int]], entities: list[
         # A name that only modifies the description ("The Russia space agency") is not the referent.
         refs = [r for r in refs if not (m.start() <= r.start and r.end <= m.end())]
         refs.append(Referent(m.start(), m.end(), "description", word=m.group(2).lower(), text=m.group(0)))
-    for m in _GENERIC.finditer(masked) if not present.isdisjoint(_GENERIC_WORDS) else ():
+    heads = present.intersection(_GENERIC_WORDS)
+    for m in _generic_matches(masked, lowered, heads) if heads else ():
         mods, head, pp = m.group(1).strip(), m.group(2), m.group(3).strip()
         end = m.end()
         last = pp.rsplit(None, 1)[-1].lower() if pp else ""
@@ -264,6 +266,23 @@ def find_referents(u: Unit, mentions: list[tuple[Mention, int]], entities: list[
         refs.append(Referent(start, end, "generic", word=head.lower(), text=name))
     refs.sort(key=lambda r: (r.start, -r.end))
     return refs
+
+
+def _generic_matches(masked: str, lowered: str, heads: set[str]) -> Iterator[re.Match[str]]:
+    """Return ``_GENERIC.finditer(masked)``, the search started where the first match can start.
+
+    The pattern opens on optional words, so the engine tries it at every position, up to the
+    first group noun and after. In an ASCII text a match's noun is a whole run of letters, one of
+    ``heads``, found in the lower-cased text at an offset no later than where the first match's
+    noun stands; before the noun come at most four words, each followed by white space. No
+    match starts before the fourth word in front of that offset, nor does one found from there
+    differ (\\b and the look-aheads see the whole text).
+    """
+    if not masked.isascii():
+        return _GENERIC.finditer(masked)
+    noun = min(map(lowered.find, heads))
+    words_before = masked[:noun].rsplit(None, 4)
+    return _GENERIC.finditer(masked, len(words_before[0]) if len(words_before) == 5 else 0)
 
 
 class _Found:
