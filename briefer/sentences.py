@@ -332,7 +332,12 @@ def _spaces_before_capitals(text: str, start: int, end: int) -> Iterator[tuple[i
             yield cut, after
 
 
-_CAPITAL = re.compile("[A-Z]")
+# A capital that can end such a span: after one space with a lower-case letter or a digit before
+# it, or after more white space (looked at below); no other yields. (The capital first, then the
+# look-behinds: the scan still skips to the next capital at once, and the capitals inside words,
+# after marks or after a capitalised word, "McDonald", "NASA", "(The", "Los Angeles", never reach
+# Python.)
+_CAPITAL = re.compile(r"[A-Z](?:(?<=[a-z0-9]\s[A-Z])|(?<=\s\s[A-Z]))")
 _LOWER_OR_DIGIT = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
