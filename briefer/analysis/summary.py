@@ -59,7 +59,10 @@ def centrality(units: list[Unit]) -> list[float]:
     for b in bags:
         _count_elements(df, b)  # each word once per sentence
     n = len(units)
-    idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
+    # Each weight depends on the count alone, and counts are few (most words occur once or twice):
+    # one log per distinct count, then the mapping built in C, with the same floats.
+    weight = {c: math.log((n + 1) / (c + 0.5)) for c in set(df.values())}
+    idf = dict(zip(df, map(weight.__getitem__, df.values())))
     # The summed cosine of a sentence with all the others is its cosine with the sum of all the
     # unit vectors, less its own: one pass instead of n squared.
     # Each unit vector is kept as its words and their weights, side by side, so that the products
