@@ -444,3 +444,12 @@ def test_a_name_after_the_heads_its_clause_across_a_relative_clause():
         "delay any tax increase, said it would watch how landlords respond."
     )
     assert speakers(text) == ["Riverton Tenants Alliance"]
+
+
+def test_a_word_before_a_group_that_is_no_determiner_stays_out_of_it():
+    assert speakers("Within hours police tweeted the anecdote.") == ["Police"]
+    assert speakers(
+        "Police investigated the attack but Tymon told them he did not want to press charges and officers "
+        "announced they would not be pursuing it."
+    )[-1] == "Officers"
+    assert speakers("An insider said the deal was off.") == ["Insider"]

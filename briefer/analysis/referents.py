@@ -94,11 +94,14 @@ _PRONOUNS = frozenset("he she they it".split())
 _THE_AGED = re.compile(r"\b[Tt]he\s+(\d{1,3})-year-old\b(?!-)")
 _BODIES = frozenset("ministry government office embassy military army authorities officials police leaders".split())
 _DESCRIPTION_NOUNS = PERSON_DESCRIPTIONS | ORG_DESCRIPTIONS | DOCUMENT_DESCRIPTIONS
+# The determiners _GENERIC may open on: kept with the group ("an insider", "the states").
+_GROUP_DETERMINERS = frozenset("the some many most several other angry furious a an".split())
 _GENERIC_WORDS = frozenset(GENERIC_SPEAKERS | {w + "s" for w in GENERIC_SPEAKERS})
 _UNNAMED = frozenset("analyst expert official observer economist historian".split())
 _NOT_MODIFIERS = frozenset(
     "the some many most several other angry furious a an while and but as that when because if although where so "
-    "who which whereas yesterday today meanwhile also now then later earlier last instead however".split()
+    "who which whereas yesterday today meanwhile also now then later earlier last instead however "
+    "minutes hours days weeks months years".split()
 )
 
 
@@ -261,7 +264,7 @@ def find_referents(u: Unit, mentions: list[tuple[Mention, int]], entities: list[
             words = words[1:]
         name = " ".join(x for x in (" ".join(words), head, pp) if x)
         start = m.start(2) if not words else m.start(1) + mods.index(words[0])
-        if m.start() < start and masked[m.start() : start].strip().lower() in _NOT_MODIFIERS:
+        if m.start() < start and masked[m.start() : start].strip().lower() in _GROUP_DETERMINERS:
             start = m.start()  # keep "an insider", "the states" whole: the article's own words
         refs.append(Referent(start, end, "generic", word=head.lower(), text=name))
     refs.sort(key=lambda r: (r.start, -r.end))
