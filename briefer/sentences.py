@@ -197,7 +197,7 @@ def _run_in_cuts(text: str, start: int, end: int) -> Iterator[int]:
         word = _run_before(text, max(start, cut - 30), cut)
         if opener in _WEAK_STARTERS and word[:1].isupper():
             continue
-        if _inside_double_quotes(text, start, cut):
+        if _inside_double_quotes(text, start, cut) or _opens_a_title(text, m.end(1), end):
             continue  # the intro to \u201cTakin\u2019 It to the Streets\u201d: a title, not a caption run in
         bare = word.rstrip("'\u2019\"\u201d").lower().rstrip(".")
         if opener == "I" and (text[m.end(1)] not in _OPENING_QUOTES or bare in _BEFORE_NAME or bare in SPEECH_FORMS):
@@ -220,6 +220,18 @@ def _inside_double_quotes(text: str, start: int, cut: int) -> bool:
     if mark != '"':
         return mark == "\u201c"
     return (at == start or text[at - 1].isspace()) and not text[at + 1 : at + 2].isspace()
+
+
+def _opens_a_title(text: str, at: int, end: int) -> bool:
+    """True when a short double quotation opens at ``at`` and closes on the sentence's stop: a
+    title ("hit singles like 1978's \u201cWhat a Fool Believes.\u201d"), not a new sentence."""
+    if text[at : at + 1] not in ('"', "\u201c"):
+        return False
+    close = _TITLE_CLOSE.match(text, at + 1, min(end, at + 80))
+    return close is not None and len(close.group(1).split()) <= 6
+
+
+_TITLE_CLOSE = re.compile(r"([^\"\u201c\u201d.!?]+)[.!?]?[\"\u201d](?:\s|$)")
 
 
 def _run_in_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:

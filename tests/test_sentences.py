@@ -80,6 +80,14 @@ def test_a_sentence_adverb_and_a_comma_after_a_word_start_a_sentence():
     ]
 
 
+def test_a_short_quoted_title_ending_the_sentence_is_no_new_sentence():
+    text = "He appeared on hit singles like 1978\u2019s \u201cWhat a Fool Believes.\u201d He later toured."
+    assert texts(text) == [
+        "He appeared on hit singles like 1978\u2019s \u201cWhat a Fool Believes.\u201d",
+        "He later toured.",
+    ]
+
+
 def test_no_run_in_boundary_inside_an_open_quotation():
     text = "He began the intro to \u201cTakin\u2019 It to the Streets.\u201d The crowd roared."
     assert texts(text) == ["He began the intro to \u201cTakin\u2019 It to the Streets.\u201d", "The crowd roared."]
