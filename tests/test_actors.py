@@ -308,3 +308,12 @@ def test_a_body_named_without_its_place_is_the_one_longer_name_ending_so():
         "The Texas National Guard said so too. The Ohio National Guard agreed."
     )
     assert "National Guard" in found
+
+
+def test_a_hyphened_title_before_a_name_is_its_role():
+    found = actors(
+        "Singer-guitarists Tom Johnston and Patrick Simmons, singer-keyboardist McDonald, and John McFee "
+        "will tour. Johnston said it was great. Michael McDonald agreed."
+    )
+    assert found["Tom Johnston"].role == "Singer-guitarists"
+    assert found["Michael McDonald"].role == "singer-keyboardist"

@@ -275,7 +275,7 @@ def _split_run(u: Unit, run: list[Token], toks: list[Token], i: int, text: str, 
     honorific = None
     office = low[-1] in ORG_HEADS  # "General Assembly", "Foreign Office": an organisation's name
     for k, w in enumerate(low[:-1] if not office else []):
-        if w in _LOWER_TITLES or w in HONORIFICS:
+        if w in _LOWER_TITLES or w in HONORIFICS or _compound_title(w):
             title_end = k + 1
             if w in HONORIFICS:
                 honorific = w
@@ -376,7 +376,7 @@ def _role_before(toks: list[Token], i: int, text: str) -> str | None:
     word = toks[k].text.lower().rstrip(".")
     if word in _KIN and k > 0 and toks[k - 1].text.lower() in ("his", "her", "their", "my", "our"):
         return f"{toks[k - 1].text} {toks[k].text}"  # "his daughter Amira Abase"
-    if word not in _LOWER_TITLES:
+    if word not in _LOWER_TITLES and not _compound_title(word):
         return None
     start = k
     # Extend left over modifiers: "Chargers coach", "Palestinian chief negotiator", "AA president".
@@ -388,6 +388,12 @@ def _role_before(toks: list[Token], i: int, text: str) -> str | None:
         if i - start >= 4:
             break
     return text[toks[start].start : toks[k].end]
+
+
+def _compound_title(word: str) -> bool:
+    """"singer-guitarists", "actor-director": a hyphened title, its first part a title."""
+    head, dash, _ = word.partition("-")
+    return bool(dash) and head in _LOWER_TITLES
 
 
 def _has_example_cue(text: str) -> bool:
