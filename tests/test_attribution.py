@@ -453,3 +453,10 @@ def test_a_word_before_a_group_that_is_no_determiner_stays_out_of_it():
         "announced they would not be pursuing it."
     )[-1] == "Officers"
     assert speakers("An insider said the deal was off.") == ["Insider"]
+
+
+def test_responding_by_doing_something_is_an_act():
+    text = "Mark Ray, 56, lived next door. Mr Ray responded by banging on her front door."
+    assert speakers(text) == []
+    assert speakers("Mark Ray responded by saying he was sorry.") == ["Mark Ray"]
+    assert speakers("Mark Ray responded that he was sorry.") == ["Mark Ray"]

@@ -41,6 +41,7 @@ _NOUN_THEN_VERB = re.compile(
     r"\s+[a-z]+\s+(?:are|were|have|had|will|would|can|could|may|might|must|should|do|did|say|said|want)\b"
 )
 _REPORTED_PRONOUN = re.compile(r"\b(?:said|says|say|told \w+|added)\s+(?:that\s+)?$")
+_BY_DOING = re.compile(r"\s+by\s+([a-z]+ing)\b")
 _CONDITIONAL = re.compile(r"\b(?:if|unless)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 _CLOSING_MARKS = "\"'\u201d\u2019"
 _NAMING = frozenset({"call", "describe", "term", "dub", "brand", "label"})
@@ -186,6 +187,9 @@ def _attribute_unit(
             continue
         if word in _PARTICIPLES and not _PERFECT_BEFORE.search(masked[max(0, w.start() - 20) : w.start()]):
             continue  # "territories, seen as ...": a participle without "have" reports nothing
+        doing = _BY_DOING.match(masked, w.end())
+        if doing and doing.group(1) not in _SPEECH:
+            continue  # "Mr Ray responded by banging on her door": an act ("by saying ..." is speech)
         if _CONDITIONAL.search(masked, max(0, w.start() - 30), w.start()):
             continue  # "advising parents ... if they fear ...": a supposition, nobody's statement
         if lemma not in _NAMING and _FREE_RELATIVE.search(masked, max(0, w.start() - 40), w.start()):
