@@ -460,3 +460,11 @@ def test_responding_by_doing_something_is_an_act():
     assert speakers(text) == []
     assert speakers("Mark Ray responded by saying he was sorry.") == ["Mark Ray"]
     assert speakers("Mark Ray responded that he was sorry.") == ["Mark Ray"]
+
+
+def test_posting_a_picture_is_no_statement():
+    text = "The golfer's girlfriend, bikini model Alexis Randock, had posted a photo on her Instagram account."
+    assert speakers(text) == []
+    assert speakers("Greater Manchester Police tweeted a warning about wasting police time.") == [
+        "Greater Manchester Police"
+    ]

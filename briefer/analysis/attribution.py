@@ -41,6 +41,10 @@ _NOUN_THEN_VERB = re.compile(
     r"\s+[a-z]+\s+(?:are|were|have|had|will|would|can|could|may|might|must|should|do|did|say|said|want)\b"
 )
 _REPORTED_PRONOUN = re.compile(r"\b(?:said|says|say|told \w+|added)\s+(?:that\s+)?$")
+_POSTING = frozenset({"post", "tweet"})
+_MEDIA_OBJECT = re.compile(
+    r"\s+(?:(?:a|an|the|his|her|their|its|this|that)\s+)?(?:[a-z-]+\s+)?(?:photos?|pictures?|images?|videos?|selfies?|clips?)\b"
+)
 _BY_DOING = re.compile(r"\s+by\s+([a-z]+ing)\b")
 _CONDITIONAL = re.compile(r"\b(?:if|unless)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 _CLOSING_MARKS = "\"'\u201d\u2019"
@@ -187,6 +191,8 @@ def _attribute_unit(
             continue
         if word in _PARTICIPLES and not _PERFECT_BEFORE.search(masked[max(0, w.start() - 20) : w.start()]):
             continue  # "territories, seen as ...": a participle without "have" reports nothing
+        if lemma in _POSTING and _MEDIA_OBJECT.match(masked, w.end()):
+            continue  # "had posted a photo on her Instagram account": a picture, not a statement
         doing = _BY_DOING.match(masked, w.end())
         if doing and doing.group(1) not in _SPEECH:
             continue  # "Mr Ray responded by banging on her door": an act ("by saying ..." is speech)
