@@ -43,7 +43,8 @@ _NOUN_THEN_VERB = re.compile(
 _REPORTED_PRONOUN = re.compile(r"\b(?:said|says|say|told \w+|added)\s+(?:that\s+)?$")
 _POSTING = frozenset({"post", "tweet"})
 _MEDIA_OBJECT = re.compile(
-    r"\s+(?:(?:a|an|the|his|her|their|its|this|that)\s+)?(?:[a-z-]+\s+)?(?:photos?|pictures?|images?|videos?|selfies?|clips?)\b"
+    r"\s+(?:(?:a|an|the|his|her|their|its|this|that)\s+)?(?:[a-z-]+\s+)?"
+    r"(?:photos?|pictures?|images?|videos?|selfies?|clips?)\b"
 )
 _BY_DOING = re.compile(r"\s+by\s+([a-z]+ing)\b")
 _CONDITIONAL = re.compile(r"\b(?:if|unless)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
