@@ -317,3 +317,12 @@ def test_a_hyphened_title_before_a_name_is_its_role():
     )
     assert found["Tom Johnston"].role == "Singer-guitarists"
     assert found["Michael McDonald"].role == "singer-keyboardist"
+
+
+def test_a_head_word_opening_a_sentence_is_the_one_body_named_with_it():
+    found = actors(
+        "Dana Okafor, president of the Harbor Workers Union, backed the deal. Union members are "
+        "scheduled to vote on Thursday."
+    )
+    assert "Union" not in found
+    assert "Union" in aliases(found["Harbor Workers Union"])

@@ -298,9 +298,9 @@ def _short_form_owner(m: Mention, entities: list[Entity], full_names: _FullNames
         return last[0].id
     if not last and len(first) == 1:
         return first[0].id
-    if m.prev == "the" and not last and not first:
+    if m.prev in ("the", "") and not last and not first:
         # "The Chronicle says" after "The San Francisco Chronicle": the head word of one
-        # organisation's name, with its article.
+        # organisation's name, with its article or opening the sentence ("Union members are ...").
         heads = [e for e in entities if e.kind == "organization" and e.mentions and len(e.name.split()) > 1 and _key(e.name).split()[-1] == word]
         return heads[0].id if len(heads) == 1 else None
     return None
