@@ -435,10 +435,10 @@ def _names_a_team(m: Mention, text: str, town: bool) -> bool:
         return False
     if _FIXTURE_AFTER.match(text, m.end) or _FIXTURE_BEFORE.search(text, max(0, m.start - 5), m.start):
         return True  # "Sale v Harlequins": a fixture's two sides ("Roe v. Wade", a court case, has a stop)
-    if m.next in TEAM_ROLES:
-        return _before_a_players_name(m, text)
-    if m.next in _ROLE_FIRST_HALVES and _before_a_players_name(m, text):
+    if _before_a_players_name(m, text):
         return True
+    if m.next in TEAM_ROLES:
+        return False  # a role word with no name after it
     # Not after a preposition: "Residents of Exeter have complained" is the residents' doing.
     return town and m.next in _TEAM_AGREEMENT and not (m.locative or m.prev in _LOCATIVE or m.prev in _OF_LIKE)
 

@@ -31,7 +31,9 @@ _LOWER_WORD = re.compile(r"[a-z][a-z'\u2019-]*")
 # "Big Machine Records issued a statement ...": verbs that report only with a statement as object.
 _STATEMENT_FORMS = {f: lemma for lemma in ("issue", "release") for f in verb_forms(lemma) if not f.endswith("ing")}
 _STATEMENT_OBJECT = re.compile(r"\s+(?:a\s+|an\s+)?(?:joint\s+|brief\s+|written\s+|short\s+|public\s+)?(?:statement|apology|denial)\b")
-_SUBJECT_VERBS = AUXILIARIES | frozenset(VERB_FORMS)
+# Words after a name that make it a clause's subject: auxiliaries, reporting, stance and event
+# verbs, and the adverbs that may stand between.
+_SUBJECT_VERBS = AUXILIARIES | frozenset(VERB_FORMS) | frozenset(_SPEECH) | frozenset(_STANCE) | _SKIP_BETWEEN
 _FREE_RELATIVE = re.compile(
     r"\b(?:what|whatever|whichever)\s+(?:[a-z]+\s+)?(?:he|she|they|we|you|i|it)\s+"
     r"(?:(?:was|were|is|are|had|has|have|would|will|did|do|does|might|may)\s+)?$",
@@ -127,7 +129,7 @@ def attribute(
 def _is_subject(m: Mention, u: Unit) -> bool:
     """True when a verb follows the name: the next sentence's "he" or "it" can continue it."""
     nxt = m.next
-    if nxt in _SPEECH or nxt in _STANCE or nxt in _SKIP_BETWEEN or nxt.endswith("ed") or nxt in _SUBJECT_VERBS:
+    if nxt in _SUBJECT_VERBS or nxt.endswith("ed"):
         return True
     # "Carlineo faces a maximum of 10 years": a present-tense verb after a name that opens the
     # sentence (after "the" or "a" the word is a noun the name modifies: "the Trump supporters").

@@ -30,7 +30,7 @@ from ..lexicon import (
 )
 from .gazetteer import gaz
 from .runs import VERSUS, adjacent, places, run_end
-from .tokens import Token, common_words, first_word_token, given_names, tokenize
+from .tokens import Token, common_words, first_word_token, given_names, tokenize, without_possessive
 from .units import Unit
 
 _LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
@@ -202,13 +202,8 @@ def _names_no_one(u: Unit, vocab: Container[str]) -> bool:
     return not word.cap or _is_common(word.text, vocab)
 
 
-def _without_possessive(word: str) -> str:
-    # (By endswith: a token holds no line break, so this cuts what ['’]s$ would find.)
-    return word[:-2] if word.endswith(("'s", "\u2019s")) else word
-
-
 def _is_common(word: str, vocab: Container[str]) -> bool:
-    w = _without_possessive(word).lower()
+    w = without_possessive(word).lower()
     if w in PERSON_PARTICLES or w.rstrip(".") in HONORIFICS:
         return False  # "Del Bosque's side ...", "Mr Hussen said ...": part of the name
     return w in _COMMON_OPENERS or w in vocab
@@ -243,7 +238,7 @@ def _plain_word_before(run: list[Token], k: int) -> bool:
     English word). Not before a place or a body's name ("Port Elizabeth Smith" is too rare)."""
     if k != 1 or len(run) != 3 or _heads_a_thing(run[2].text):
         return False
-    first = _without_possessive(run[0].text).lower()
+    first = without_possessive(run[0].text).lower()
     return first in common_words() and first not in given_names()
 
 

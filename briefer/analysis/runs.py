@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import cache
 
 from ..lexicon import MEDIA_HEADS, NAME_CONNECTORS, ORG_HEADS, ORG_LEADS, TITLE_WORDS, gazetteer
-from .tokens import Token, given_names
+from .tokens import Token, given_names, without_possessive
 
 VERSUS = frozenset({"v", "V", "vs", "Vs", "VS"})
 _INNER = NAME_CONNECTORS
@@ -48,7 +48,7 @@ def run_end(toks: list[Token], i: int, text: str) -> int:
             continue
         low = t.text.lower()
         paper_day = low == "on" and prev.text.lower() in MEDIA_HEADS and j + 1 < len(toks)
-        if paper_day and _bare(toks[j + 1].text) in _PAPER_DAYS:
+        if paper_day and without_possessive(toks[j + 1].text) in _PAPER_DAYS:
             j += 2  # "The Mail on Sunday": a paper's name, not the Mail and a day
             continue
         if low == "to" and j + 1 < len(toks) and adjacent(t, toks[j + 1], text) and _joins_to(toks, i, j):
@@ -72,11 +72,6 @@ def run_end(toks: list[Token], i: int, text: str) -> int:
             continue
         break
     return j
-
-
-def _bare(word: str) -> str:
-    """The word without a possessive ending ("Sunday's" → "Sunday")."""
-    return word[:-2] if word.endswith(("'s", "\u2019s")) else word
 
 
 def _listed_names(toks: list[Token], j: int, text: str) -> int:

@@ -77,6 +77,12 @@ def curated_given_names() -> dict[str, str]:
     return out
 
 
+def without_possessive(word: str) -> str:
+    """The word without a possessive ending ("Sunday's" -> "Sunday")."""
+    # (By endswith: a token holds no line break, so this cuts what ['’]s$ would find.)
+    return word[:-2] if word.endswith(("'s", "\u2019s")) else word
+
+
 def tokenize(text: str, offset: int = 0, *, past_last_cap: int | None = None) -> list[Token]:
     """Return the words and marks of ``text``; a dot that belongs to an initial or an
     abbreviation ("W.", "Jr.", "U.S.") stays on its word.
