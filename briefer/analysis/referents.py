@@ -29,6 +29,7 @@ from ..lexicon import (
 from .actors import Entity
 from .gazetteer import gaz
 from .names import Mention
+from .tokens import ASCII_NON_LETTER_TO_SPACE
 from .units import Unit
 
 STANCE_FORMS = form_table(STANCE_VERBS | FINDING_VERBS)
@@ -66,8 +67,6 @@ _DEMONYM_BODY = re.compile(
     r"(ministry|government|foreign office|embassy|military|army|authorities|officials|police|leaders)\b"
 )
 _LOWER_WORD = re.compile(r"[a-z]+")
-# (A table for the text's bytes: str.translate() looks every distinct character up in a dict, at each call.)
-_ASCII_NON_LETTER_TO_SPACE = bytes(c if 97 <= c <= 122 else 32 for c in range(128)) + bytes(128)
 # Compiled once, as the patterns above: these run inside the loops over a sentence's names and
 # descriptions, where looking each up in re's cache cost more than the match.
 _POSSESSIVE_REPRESENTS = re.compile(r"['\u2019]s\s+(?:\w+\s+)?(" + "|".join(_REPRESENTS) + r")\b")
@@ -187,7 +186,7 @@ def find_referents(u: Unit, mentions: list[tuple[Mention, int]], entities: list[
     # Each pattern runs only when a word it needs is in the sentence: most sentences lack them.
     lowered = masked.lower()
     if lowered.isascii():  # then the runs of [a-z] are what split() gives once all else is a space
-        present = set(lowered.encode("ascii").translate(_ASCII_NON_LETTER_TO_SPACE).decode("ascii").split())
+        present = set(lowered.encode("ascii").translate(ASCII_NON_LETTER_TO_SPACE).decode("ascii").split())
     else:
         present = set(_LOWER_WORD.findall(lowered))
     represents = not present.isdisjoint(_REPRESENTS_SET)
@@ -198,12 +197,11 @@ def find_referents(u: Unit, mentions: list[tuple[Mention, int]], entities: list[
         if entities[eid].kind in ("place", "event") or m.quoted:
             continue
         if m.possessive:
-            tail = represents and _POSSESSIVE_REPRESENTS.match(u.text[e:])
+            tail = represents and _POSSESSIVE_REPRESENTS.match(u.text, e)
             if not tail:  # "Daniel's speech documented ...", "X's statement said": the owner speaks through it
                 tail = _OWNED_UTTERANCE.match(u.text, e) if _UTTERANCE_NOUNS.intersection(present) else None
             if tail:  # "Swift's rep told Fox News": the rep speaks for Swift
-                end = tail.end() if tail.re is _OWNED_UTTERANCE else e + tail.end()
-                refs.append(Referent(s, end, "entity", eid, text=u.text[s:end]))
+                refs.append(Referent(s, tail.end(), "entity", eid, text=u.text[s : tail.end()]))
             elif according and _ACCORDING_OWNER.search(u.text, max(0, s - 40), s) and _OWNED_SOURCE.match(u.text, e):
                 # "according to The Verge's review", "according to a statement on Brownback's website"
                 refs.append(Referent(s, e, "entity", eid, word="owner", text=m.name))

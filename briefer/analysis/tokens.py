@@ -77,6 +77,11 @@ def curated_given_names() -> dict[str, str]:
     return out
 
 
+# Every ASCII byte but the lower-case letters made a space, for bytes.translate(): an ASCII
+# sentence's runs of [a-z] are then what split() gives. (A bytes table: str.translate() looks every
+# distinct character up in a dict, at each call.)
+ASCII_NON_LETTER_TO_SPACE = bytes(c if 97 <= c <= 122 else 32 for c in range(128)) + bytes(128)
+
 def without_possessive(word: str) -> str:
     """The word without a possessive ending ("Sunday's" -> "Sunday")."""
     # (By endswith: a token holds no line break, so this cuts what ['’]s$ would find.)

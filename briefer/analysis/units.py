@@ -15,6 +15,7 @@ from functools import cache
 
 from ..lexicon import CAPTION_MARKERS, FURNITURE_SENTENCES, RUN_IN_STARTERS, SPEECH_FORMS, alternation
 from ..sentences import split_sentences
+from .tokens import ASCII_NON_LETTER_TO_SPACE
 
 # Every caption marker starts with a comma, a bracket or the first letter of "pictured", "scroll" or
 # "click" (past look-behinds and \b, which take no character); every furniture pattern at a word
@@ -53,8 +54,7 @@ _DROP_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
 # sentences fail, sparing them the set of their words.
 _GATE_WORDS = re.compile(r"(?<![a-z])(?:" + alternation(sorted(_CAPTION_WORDS | _FURNITURE_WORDS)) + r")(?![a-z])")
 _GATE_WORD_SET = _CAPTION_WORDS | _FURNITURE_WORDS
-# (Tables for the text's bytes: str.translate() looks every distinct character up in a dict, at each call.)
-_ASCII_NON_LETTER_TO_SPACE = bytes(c if 97 <= c <= 122 else 32 for c in range(128)) + bytes(128)
+# (Deletion tables for the text's bytes, as tokens.ASCII_NON_LETTER_TO_SPACE.)
 _ASCII_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _ASCII_LOWER = b"abcdefghijklmnopqrstuvwxyz"
 _FUNCTION_WORDS = frozenset(
@@ -120,7 +120,7 @@ def _blanked(passage: str) -> str:
     return "".join([p if i & 1 else "_" * len(p) for i, p in enumerate(pieces)])
 
 
-_ASCII_BLANK = bytes(c if chr(c).isspace() else 95 for c in range(128)) + bytes(128)  # (see _ASCII_NON_LETTER_TO_SPACE)
+_ASCII_BLANK = bytes(c if chr(c).isspace() else 95 for c in range(128)) + bytes(128)  # (see tokens.ASCII_NON_LETTER_TO_SPACE)
 _SPACE_RUNS = re.compile(r"(\s+)")
 # What a paragraph of prose ends on: a stop, or a closing quotation mark or bracket after one.
 _ENDINGS = ".!?\u2026:;\"'\u201d\u2019)]"
@@ -191,7 +191,7 @@ def is_caption(sentence: str, run_in: bool = False) -> bool:
         # gives once every other character is a space; its letters are counted on its bytes, where
         # translate() deletes in one C loop. (Each the same as the regex below, a match at a time.)
         raw = s.encode("ascii")
-        words = set(raw.lower().translate(_ASCII_NON_LETTER_TO_SPACE).decode("ascii").split())
+        words = set(raw.lower().translate(ASCII_NON_LETTER_TO_SPACE).decode("ascii").split())
         gate = not words.isdisjoint(_GATE_WORD_SET)
         upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
         lower = len(raw) - len(raw.translate(None, _ASCII_LOWER)) if upper >= 8 else 0
