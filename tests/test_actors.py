@@ -326,3 +326,13 @@ def test_a_head_word_opening_a_sentence_is_the_one_body_named_with_it():
     )
     assert "Union" not in found
     assert "Union" in aliases(found["Harbor Workers Union"])
+
+
+def test_an_organisation_acting_inside_a_quotation_is_an_actor():
+    # A speaker's words still report what a body does; a country or a person named there may be
+    # no more than an example, an organisation with its verb is not.
+    text = (
+        "The watchdog obtained files from the Department for Education last year. A spokesman said: "
+        "'The Department for Education is feeding in information to help us.'"
+    )
+    assert "Department for Education" in actors(text)

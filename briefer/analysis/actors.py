@@ -498,7 +498,9 @@ def _settle(e: Entity, text: str) -> None:
         )
         m.modifier, m.locative = modifier, locative
         acts = m.next in AUXILIARIES or m.next in VERB_FORMS or _passive_agent(m, text)
-        if acts and not (m.quoted or demonym or modifier):
+        # Inside a quotation a person or a country may be only an example; a body with its verb
+        # still acts ("'The Department for Education is feeding in information'").
+        if acts and not (m.quoted and e.kind != "organization" or demonym or modifier):
             e.agentive += 1
         if locative:
             e.locative += 1
