@@ -236,7 +236,7 @@ ORG_HEADS = _words(
     records productions studios entertainment media network networks news times post journal
     herald telegraph guardian gazette tribune chronicle mail express standard independent mirror
     sun observer review magazine press radio television tv channel broadcasting
-    police force army navy marines guard service services bureau board panel
+    police force army navy marines guard service services bureau board panel ambulance brigade
     club fc united rovers wanderers athletic team squad
     church mosque synagogue diocese
     forum network coalition organisation organization initiative project program programme council

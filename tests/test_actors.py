@@ -336,3 +336,12 @@ def test_an_organisation_acting_inside_a_quotation_is_an_actor():
         "'The Department for Education is feeding in information to help us.'"
     )
     assert "Department for Education" in actors(text)
+
+
+def test_an_ambulance_service_or_a_fire_brigade_is_an_organisation():
+    found = actors(
+        "St John Ambulance has launched a portal for candidates. "
+        "The London Fire Brigade said crews arrived within minutes."
+    )
+    assert found["St John Ambulance"].kind == "organization"
+    assert found["London Fire Brigade"].kind == "organization"
