@@ -75,6 +75,8 @@ RUN_IN_STARTERS = _words(
     Under Among Following Some Many Most Several Both All Each Every None Other Another Such Only
     Supporters Fans Protesters Residents Witnesses Critics Experts Analysts Campaigners Activists
     Officials Prosecutors Investigators Doctors Scientists Researchers Teachers Parents Families
+    Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fourteen Fifteen Sixteen
+    Seventeen Eighteen Nineteen Twenty Thirty Forty Fifty Dozens Hundreds Thousands Millions
     """
 )
 
@@ -98,6 +100,8 @@ CAPTION_MARKERS = _phrases(
     (?<!was )(?<!were )(?<!is )(?<!are )(?<!been )(?<!being )\bpictured (?:above|below|left|right|here|with|at|in|on|during|outside|inside|after|before|leaving|arriving|this|last|earlier|today|yesterday)\b
     \bpictured\s*$
     \((?:see |file )?(?:photo|picture|image)s?\b[^)]{0,40}\)
+    \((?:shown|seen)\s+(?:above|below|left|right|here)\b[^)]{0,40}\)
+    (?:(?<=\bimage )|(?<=\bimages )|(?<=\bphoto )|(?<=\bphotos )|(?<=\bpicture )|(?<=\bpictures )|(?<=\bfootage ))(?:above|below)\b
     \bscroll down for (?:the )?video\b
     \bclick (?:here )?to (?:see|view|watch)\b
     """

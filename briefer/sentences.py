@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from .lexicon import (
     ABBREVIATIONS,
     BANG_NAMES,
+    HONORIFICS,
     IRREGULAR_PAST,
     OUTCOME_VERBS,
     ROLE_NOUNS,
@@ -75,8 +76,12 @@ _BEFORE_NAME = frozenset(
     "the a an of to in on at by for with from and or but as than that said says told added asked according "
     "thanked named like including against between among about after before via whose his her their its".split()
 )
-# Openers that may follow a capitalised word without a boundary ("Plan A is", "Air Force One").
-_WEAK_STARTERS = frozenset({"A", "One", "I", "Today"})
+# Openers that may follow a capitalised word without a boundary ("Plan A is", "Air Force One",
+# "World War Two was").
+_WEAK_STARTERS = frozenset({"A", "One", "I", "Today"}) | frozenset(
+    "Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fourteen Fifteen Sixteen Seventeen "
+    "Eighteen Nineteen Twenty Thirty Forty Fifty".split()
+)
 # A date or a time, then a name of one to three capitalised words, then (after an adverb, maybe) a
 # lower-case word: where a caption that ended on the date may have run into the next sentence. Or
 # a lower-case word, then "The" and a name: "... following some recent poor results The Saints
@@ -96,7 +101,12 @@ _THE_BEFORE = re.compile(r"\b[a-z]+\s+the\s+$")
 _STANCE_WORDS = frozenset(form_table(STANCE_VERBS))  # "we believe | Q3 comps would ...": its object
 _NAME_NOUN_MODAL = re.compile(r"[A-Z][\w.]*\s+[a-z]{3,}\s+(could|would|will|may|might|should|must)\b")
 _OWNER_NOUN_VERB = re.compile(r"[A-Z][a-z]+['\u2019]s\s+[a-z]+\s+(?:[a-z]+ly\s+)?([a-z]+)\b")
-_FULL_NAME_VERB = re.compile(r"([A-Z][a-z]+)\s+[A-Z][\w'\u2019-]*[a-z]\s+(?:[a-z]+ly\s+)?([a-z]+)\b")
+_FULL_NAME_VERB = re.compile(r"([A-Z][a-z]+)\s+[A-Z][\w'\u2019-]*[a-z]\s+(?:[a-z]+ly\s+|also\s+)?([a-z]+)\b")
+# "... as the volcano erupted | Videos also revealed ...": a plain noun capitalised, then a finite
+# verb; "... other macaques | Officially named ...", "... the Colima volcano | Getting close enough
+# ...": an adverb or a gerund capitalised, then a lower-case word.
+_WORD_VERB = re.compile(r"([A-Z][a-z]+)\s+(?:[a-z]+ly\s+|also\s+)?([a-z]+)\b")
+_ADVERB_OR_GERUND = re.compile(r"[A-Z][a-z]+(?:ly|ing),?\s+[a-z]")
 # A picture caption's label run into the prose after a word: "... towering over peers | Proud mum:
 # Jean with ...", "... on his Instagram page | Playboy: Nearly every day ...". One to three words, the
 # first capitalised, the others lower-case, then a colon and a capital.
@@ -309,8 +319,10 @@ def _time_name_cuts(text: str, start: int, end: int, cuts: set[int]) -> Iterator
                     or _NAME_NOUN_MODAL.match(text, after)
                 )
                 full_name = name_verb is not None and name_verb.lastindex == 2
-                if full_name and name_verb.group(1).lower() not in _given_names():
-                    continue
+                if full_name and not _person_opens(name_verb.group(1), name_verb.group().count(" ") > 2):
+                    name_verb = None
+                if name_verb is None and text[word_start].islower() and not _inside_double_quotes(text, start, cut):
+                    name_verb = _plain_word_opener(text, after)
         else:
             continue  # after a plain word only "The" and a name, or a titled or full name, start a sentence
         if name_verb is None or not _finite(name_verb.group(name_verb.lastindex)):
@@ -365,14 +377,39 @@ def _label_cuts(text: str, start: int, end: int) -> Iterator[int]:
             continue
         cut = m.start(1)
         before = _run_before(text, max(start, cut - 30), cut)
-        if not (before[:1].islower() or before[:1].isdigit() or text[cut - 1] == ")"):
-            continue  # "the Sunday | Times:": the label would end a name
+        if not (before[:1].islower() or before[:1].isdigit() or text[cut - 1] == ")" or m.group(2).isupper()):
+            continue  # "the Sunday | Times:": the label would end a name ("... to Porto | AGE: 27" would not)
         if before in _BEFORE_NAME or before in _QUOTE_INTRODUCERS or before in SPEECH_FORMS:
             continue
         label = m.group(2).lower().split()
         if any(w in SPEECH_FORMS for w in label):
             continue
         yield cut
+
+
+def _person_opens(word: str, adverb: bool) -> bool:
+    """"Jack | Nicklaus" opens a person's name; so does "Mr | Cervantes" before an adverb ("...
+    erupted | Mr Cervantes also managed"). Without one, a titled name after a verb is as likely its
+    object's clause ("... to prove Mr Ray was breaking ...")."""
+    w = word.lower()
+    return w in _given_names() or adverb and w in HONORIFICS
+
+
+def _plain_word_opener(text: str, at: int) -> re.Match[str] | None:
+    """Return a match whose last group is a finite verb (or None) when a plain English word, not
+    a name, opens a sentence at ``at``: a noun before its verb, an adverb or a gerund."""
+    word = _WORD_VERB.match(text, at)
+    if word is None:
+        return None
+    first = word.group(1).lower()
+    if first not in common_words() or first in _given_names():
+        return None
+    if _ADVERB_OR_GERUND.match(text, at):
+        return _SOME_FINITE.match("is")  # the clause's verb comes later: the opener is enough
+    return word
+
+
+_SOME_FINITE = re.compile(r"(is)")
 
 
 def _name_then_verb(words: list[str]) -> bool:
@@ -481,3 +518,9 @@ def _given_names() -> dict[str, str]:
     from .analysis.tokens import given_names  # (the analysis package reads sentences: import late)
 
     return given_names()
+
+
+def common_words() -> frozenset[str]:
+    from .analysis.tokens import common_words as words  # (as above)
+
+    return words()

@@ -295,3 +295,49 @@ def test_an_alternation_matches_what_the_plain_one_does():
     grouped, plain = re.compile(alternation(words)), re.compile("|".join(map(re.escape, words)))
     for text in ["An apple", "After it", "Its", "I", "It", "a.b", "axb", "Aft", ""]:
         assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+@pytest.mark.parametrize(
+    "caption, sentence",
+    [
+        # A plain noun, capitalised, then its verb.
+        ("The images show the arrow-shaped genitalia that macaques in the area have", "Videos also revealed that the new species squeals."),
+        # An adverb or a gerund, capitalised, then a lower-case word.
+        ("The white-cheeked macaque has a rounded penis compared to other macaques", "Officially named Macaca leucogenys, it earned its name."),
+        ("He spent eight hours waiting to capture his images of the Colima volcano", "Getting close enough to an erupting volcano is dangerous."),
+        # A titled name, an adverb, then its verb.
+        ("This sequence of images shows the lightning flashes as the volcano erupted", "Mr Cervantes also managed to capture the lava."),
+    ],
+)
+def test_a_plain_word_or_a_titled_name_opening_a_sentence_after_a_caption(caption, sentence):
+    assert texts(f"{caption} {sentence}") == [caption, sentence]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"This fight with Taylor is not something Scooter agrees with," the insider added of the row.',  # in a quotation
+        "She gathered the evidence she needed to prove Mr Ray was breaking the terms of the order.",  # no adverb
+        "The immigrant population of the United States could reach a record high in the next decade.",  # a name
+    ],
+)
+def test_a_capitalised_word_inside_a_quotation_or_a_name_or_a_verbs_object_is_no_boundary(text):
+    assert texts(text) == [text]
+
+
+def test_a_label_in_capitals_after_a_name_starts_a_fact_box():
+    text = "Bueno has scored 17 goals this season and could soon move to Porto AGE: 27 CLUBS (League record only)"
+    assert texts(text) == [
+        "Bueno has scored 17 goals this season and could soon move to Porto",
+        "AGE: 27 CLUBS (League record only)",
+    ]
+
+
+def test_a_number_word_starts_a_sentence_but_goes_on_with_a_name():
+    text = "Barry Beavis lost his case at the Court of Appeal Millions of motorists face fines after judges ruled."
+    assert texts(text) == [
+        "Barry Beavis lost his case at the Court of Appeal",
+        "Millions of motorists face fines after judges ruled.",
+    ]
+    assert len(texts("He was born a year before World War Two broke out in Europe.")) == 1
+    assert len(texts("The lorry had seen better days Three men were arrested at the scene.")) == 2

@@ -21,6 +21,8 @@ from briefer.analysis.units import is_caption, quotation_spans, read_units
         "Parking trap: Many motorists face steep fines for running over.",
         "As well as threatening violence, Mr Ray nailed the shed door shut (see photo held by Ms Jackson)",
         "The man had recently returned to the UK from a holiday in Algeria (file photo)",
+        "Mr Cervantes (shown above) spent eight hours waiting to capture his images",
+        "He also managed to capture this night-time image above of lava spilling from the volcano",
     ],
 )
 def test_captions_and_furniture_are_captions(sentence):
@@ -35,6 +37,7 @@ def test_captions_and_furniture_are_captions(sentence):
         "The judges ruled that the fine was fair, the court heard.",
         "She turned left at the lights and drove on.",
         "The photo (taken in 2014) shows the two men together.",
+        "The images were shown above the fold of the front page.",
     ],
 )
 def test_prose_is_not_a_caption(sentence):
@@ -157,6 +160,7 @@ def test_the_first_letters_looked_for_cover_every_caption_and_furniture_pattern(
         "Additional reporting by Jo Roe. Follow us on Twitter. Read more about it here.",
         "All rights reserved. She is a senior reporter for the Times.", "Updated: 12 May 2016",
         "Originally published on Live Science.", "He nailed the door shut (see photo held by Ms Jackson)",
+        "Mr Cervantes (shown above) waited. The images above and the photo below show the lava.",
     ]
     for pattern in getattr(lexicon, patterns):
         plain = re.compile(pattern, re.IGNORECASE)

@@ -17,12 +17,12 @@ from ..lexicon import CAPTION_MARKERS, FURNITURE_SENTENCES, RUN_IN_STARTERS, SPE
 from ..sentences import split_sentences
 from .tokens import ASCII_NON_LETTER_TO_SPACE
 
-# Every caption marker starts with a comma, a bracket or the first letter of "pictured", "scroll" or
-# "click" (past look-behinds and \b, which take no character); every furniture pattern at a word
-# boundary, with one of the letters below. Looking ahead for them first adds no condition: it lets
+# Every caption marker starts with a comma, a bracket or the first letter of "pictured", "scroll",
+# "click", "above" or "below" (past look-behinds and \b, which take no character); every furniture
+# pattern at a word boundary, with one of the letters below. Looking ahead for them first adds no condition: it lets
 # the search pass over the other positions at once instead of trying every pattern there (three
 # to four times faster). Case-insensitively, these letters match nothing the patterns' own do not.
-CAPTION_FIRST = ",(psc"
+CAPTION_FIRST = ",(pscab"
 FURNITURE_FIRST = "acefiloprstuw"
 _CAPTION = re.compile(
     "(?=[" + re.escape(CAPTION_FIRST) + "])(?:" + "|".join(f"(?:{p})" for p in CAPTION_MARKERS) + ")", re.IGNORECASE
