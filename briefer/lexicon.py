@@ -246,6 +246,7 @@ ORG_HEADS = _words(
     forum network coalition organisation organization initiative project program programme council
     commissioner ombudsman secretariat
     solutions systems technologies airlines airways motors vacations
+    protection enforcement prevention
     """
 )
 

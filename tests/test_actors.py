@@ -345,3 +345,13 @@ def test_an_ambulance_service_or_a_fire_brigade_is_an_organisation():
     )
     assert found["St John Ambulance"].kind == "organization"
     assert found["London Fire Brigade"].kind == "organization"
+
+
+def test_an_agency_named_with_and_is_one_name_and_takes_its_acronym():
+    found = actors(
+        "Customs and Border Protection did not accept the offer. In August, CBP announced that it "
+        "would not vaccinate families in its holding centers."
+    )
+    assert "Customs" not in found and "Border Protection" not in found
+    assert found["Customs and Border Protection"].kind == "organization"
+    assert "CBP" in aliases(found["Customs and Border Protection"])
