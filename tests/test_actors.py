@@ -355,3 +355,13 @@ def test_an_agency_named_with_and_is_one_name_and_takes_its_acronym():
     assert "Customs" not in found and "Border Protection" not in found
     assert found["Customs and Border Protection"].kind == "organization"
     assert "CBP" in aliases(found["Customs and Border Protection"])
+
+
+def test_an_acronym_the_article_also_writes_in_the_plural_is_no_body():
+    text = (
+        "Carmakers will show several new small SUVs at the show. Ford is rolling out an electric SUV. "
+        "The SUV will go on sale next year, the FBI said."
+    )
+    found = actors(text)
+    assert "SUV" not in found
+    assert "FBI" in found

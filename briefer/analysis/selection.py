@@ -25,6 +25,20 @@ def _affiliated(e: Entity, person_ends: set[int], affiliations: str, text: str) 
     return any(_works_for(m, person_ends, text) for m in e.mentions) or (len(e.name) > 3 and e.name in affiliations)
 
 
+def _common_acronym(name: str, text: str) -> bool:
+    """"SUV" beside "SUVs": an acronym the article also writes in the plural is a thing's, as no
+    body's name takes an "s"."""
+    if not (2 <= len(name) <= 5 and name.isalpha() and name.isupper()):
+        return False
+    at = text.find(name + "s")
+    while at >= 0:
+        end = at + len(name) + 1
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        at = text.find(name + "s", end)
+    return False
+
+
 def select(entities: list[Entity], speaking: dict[int, int], text: str = "") -> list[Entity]:
     """Return the entities that are actors of the story, most salient first.
 
@@ -57,6 +71,8 @@ def select(entities: list[Entity], speaking: dict[int, int], text: str = "") -> 
                 and e.locative == len(e.mentions)
                 and not (e.agentive or e.role or e.name.split()[0].lower() in curated_given_names())
             )
+        elif e.kind == "organization" and _common_acronym(e.name, text):
+            keep = False
         elif e.kind == "organization":
             team = any(
                 m.prev == "the" and len(m.tokens) == 1 and m.name.endswith("s") and not m.name.isupper() and not m.quoted
