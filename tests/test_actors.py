@@ -365,3 +365,12 @@ def test_an_acronym_the_article_also_writes_in_the_plural_is_no_body():
     found = actors(text)
     assert "SUV" not in found
     assert "FBI" in found
+
+
+def test_a_place_name_that_acts_twice_is_a_body():
+    found = actors(
+        "Toyota will show a hybrid, while Ford is rolling out an electric car. Ford will display it "
+        "at the show. Prices rose in Ford last year."
+    )
+    assert found["Ford"].kind == "organization"
+    assert "Reading" not in actors("Prices rose in Reading last year. Reading is a town near London.")

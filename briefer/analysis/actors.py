@@ -515,6 +515,10 @@ def _settle(e: Entity, text: str) -> None:
             e.forms[form] = e.forms.get(form, 0) + 1
         e.role = e.role or (m.role if m.role and m.role.lower().rstrip(".") not in HONORIFICS else None)
         e.gender = e.gender or person_gender(m)
+    if e.kind == "place" and e.agentive >= 2:
+        # A place does not act; a name that acts twice ("Ford is rolling out ...", "Ford will
+        # display ...") is a body's that a place shares.
+        e.kind = "organization"
     if e.kind in ("person", "other"):
         for m in e.mentions:
             age = _AGE_AFTER.match(text, m.end) or _AGE_BEFORE.search(text, max(0, m.start - 16), m.start)
