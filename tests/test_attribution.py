@@ -233,8 +233,17 @@ def test_the_n_year_old_is_the_person_of_that_age():
         "television down, the 28-year-old says Mr Ray kept it loud. The 56-year-old said he was sorry."
     )
     assert speakers(text) == ["Emma Jackson", "Mark Ray"]
-    # No one of that age: no speaker.
+    # The one person named has another age: no speaker.
     assert speakers("Emma Jackson, 28, was abused. The 40-year-old said he was sorry.") == []
+
+
+def test_an_age_given_nowhere_else_is_the_last_person_named():
+    text = (
+        "Jose Mourinho will replace Mauricio Pochettino as manager. Pochettino was sacked last night. "
+        "Talks with Mourinho's representatives went on into Tuesday. "
+        'The 56-year-old said after his appointment: "I am excited to be joining the club."'
+    )
+    assert said(text) == [("Jose Mourinho", "The 56-year-old said aft")]
 
 
 def test_a_reporting_verb_in_the_progressive_reports_its_subject():

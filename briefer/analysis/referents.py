@@ -348,6 +348,12 @@ def resolve(
             e = entities[eid]
             if e.kind == "person" and e.age == ref.word:
                 return eid, 0.8
+        # An age the article gives nowhere else ("The 56-year-old said after his appointment"): the
+        # last person named, when that person's age is not known.
+        for eid in reversed(ctx.mentioned[-6:]):
+            e = entities[eid]
+            if e.kind == "person":
+                return (eid, 0.7) if e.age is None else (None, 0)
         return None, 0
     if ref.kind == "country":
         for e in entities:
