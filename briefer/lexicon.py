@@ -176,6 +176,7 @@ ROLE_NOUNS = TITLE_WORDS | _words(
     professor lecturer father mother son daughter wife husband widow brother sister uncle aunt
     grandfather grandmother friend neighbour neighbor colleague fan supporter republican democrat
     conservative liberal candidate nominee veteran substitute victim survivor witness driver owner manager
+    suspect defendant gunman
     administrator commissioner regulator watchdog representative delegate organiser organizer
     vice deputy assistant associate senior junior principal general chief head
     """
@@ -188,7 +189,7 @@ PERSON_DESCRIPTIONS = _words(
     surgeon expert analyst coach manager defender forward midfielder striker goalkeeper player
     president minister secretary ambassador judge senator governor mayor chairman chairwoman founder
     director executive actress actor singer star presenter father mother teenager midwife nurse
-    scientist researcher professor chief captain
+    scientist researcher professor chief captain suspect defendant gunman
     """
 )
 # Description nouns that mean the same person in other words.
@@ -400,7 +401,7 @@ ACCORDING_TO = _phrases(
 GENERIC_SPEAKERS = _words(
     """
     insider source sources critics supporters opponents campaigners activists protesters fans
-    prosecutors police officers judges authorities settlers veterans businesses employers bosses
+    prosecutors police officers officer judges authorities settlers veterans businesses employers bosses
     unions groups governments states officials experts analysts observers economists historians
     charities inspectors investigators rescuers witnesses residents neighbours neighbors locals
     doctors scientists researchers lawmakers politicians parents teachers families relatives

@@ -477,3 +477,16 @@ def test_posting_a_picture_is_no_statement():
     assert speakers("Greater Manchester Police tweeted a warning about wasting police time.") == [
         "Greater Manchester Police"
     ]
+
+
+def test_a_role_before_the_name_opening_the_sentence_is_what_the_description_refers_to():
+    text = (
+        "The suspect, Michael Webb, was convicted last Thursday. Police used a ram to force open the "
+        "door. The suspect said he needed to get dressed."
+    )
+    assert said(text) == [("Michael Webb", "The suspect said he need")]
+
+
+def test_an_unnamed_officer_speaks_as_a_group():
+    text = 'Officers found the girl in a hotel room. "Open the door! We are coming in!" an officer shouts.'
+    assert [name.lower() for name in speakers(text)] == ["officer", "officer"]

@@ -12,7 +12,7 @@ _APPOSITIVE = re.compile(
     r",\s+(?:(?:aged\s+)?\d{1,3},\s+)?((?:the\s+|a\s+|an\s+)?[^,;:()\u2013\u2014\"\u201c\u2018]{2,140}?)(?=,|\.(?:\s|$)|;|\s[\u2013\u2014-]\s|\)|$)"
 )
 _COMMA_BEFORE = re.compile(r",\s+$")
-_PRE_APPOSITIVE = re.compile(r"\b((?:the|a|an|[A-Z][\w'\u2019.-]*['\u2019]s)\s+(?:[\w'\u2019.-]+\s+){0,3}?[\w'\u2019.-]+),\s+$")
+_PRE_APPOSITIVE = re.compile(r"\b((?:[Tt]he|[Aa]n?|[A-Z][\w'\u2019.-]*['\u2019]s)\s+(?:[\w'\u2019.-]+\s+){0,3}?[\w'\u2019.-]+),\s+$")
 _NOT_ROLE_OPENERS = frozenset("who which that whose where when from of in at on to by with said says told".split())
 
 
