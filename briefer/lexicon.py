@@ -493,6 +493,11 @@ OPEN_CUES = (
     ("no_comment", "did|declined|refused|would not|to say|comment|confirm|disclose|reveal", 1.0, {}),
     ("didnt_say", "didn't say|comment|confirm|disclose|reveal", 1.0, {}),
     ("few_details", "few|no details|word|explanation", 1.0, {}),
+    # "The price wasn't announced", "the victim has not been named": what the story cannot tell yet
+    ("not_disclosed", "was|were|is|are not announced|disclosed|released|revealed|identified|named", 1.0, {}),
+    ("not_disclosed_nt", "wasn't|weren't|isn't|aren't announced|disclosed|released|revealed|identified|named", 1.0, {}),
+    ("not_been_disclosed", "has|have not been announced|disclosed|released|revealed|identified|named", 1.0, {}),
+    ("not_been_disclosed_nt", "hasn't|haven't been announced|disclosed|released|revealed|identified|named", 1.0, {}),
 )
 # Cues that a sentence looks back on settled background rather than news: neither kind.
 BACKGROUND_CUES = _phrases(

@@ -49,6 +49,9 @@ def test_events_told_in_the_past_are_outcomes(sentence):
         "Mr Beavis said he would now be taking the case to the Supreme Court.",
         "Meanwhile, flight controllers continue their efforts to make contact with the craft.",
         "In a dispute the courts get involved to decide who legally owns the embryos.",
+        "Price and gas mileage were not announced.",
+        "The price wasn\u2019t announced.",
+        "The victim has not been named by police.",
     ],
 )
 def test_what_is_pending_uncertain_or_disputed_is_an_open_question(sentence):
@@ -117,3 +120,8 @@ def test_cue_phrases_match_by_words_with_stems_and_exclusions():
 )
 def test_look_alikes_of_open_cues_are_no_open_questions(sentence):
     assert not classify.is_open(verdict(sentence))
+
+
+def test_a_name_or_a_price_given_is_no_open_question():
+    assert not classify.is_open(verdict("The winner has been named."))
+    assert not classify.is_open(verdict("The price was announced on Monday."))
