@@ -75,7 +75,7 @@ RUN_IN_STARTERS = _words(
     Under Among Following Some Many Most Several Both All Each Every None Other Another Such Only
     Supporters Fans Protesters Residents Witnesses Critics Experts Analysts Campaigners Activists
     Officials Prosecutors Investigators Doctors Scientists Researchers Teachers Parents Families
-    Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fourteen Fifteen Sixteen
+    One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fourteen Fifteen Sixteen
     Seventeen Eighteen Nineteen Twenty Thirty Forty Fifty Dozens Hundreds Thousands Millions
     """
 )

@@ -341,3 +341,6 @@ def test_a_number_word_starts_a_sentence_but_goes_on_with_a_name():
     ]
     assert len(texts("He was born a year before World War Two broke out in Europe.")) == 1
     assert len(texts("The lorry had seen better days Three men were arrested at the scene.")) == 2
+    # "One" too, opening a quotation: "... in every conversation | 'One day you came along.'"
+    assert len(texts("He would mention her name in every conversation 'One day you came along,' he said.")) == 2
+    assert len(texts("The president boarded Air Force One on Monday morning.")) == 1
