@@ -374,3 +374,15 @@ def test_a_place_name_that_acts_twice_is_a_body():
     )
     assert found["Ford"].kind == "organization"
     assert "Reading" not in actors("Prices rose in Reading last year. Reading is a town near London.")
+
+
+def test_a_journalist_named_only_as_reporting_the_story_is_no_actor():
+    text = (
+        "Sean Robertson told VOA Pentagon correspondent Carla Babb that the claim was false. "
+        "A VOA reporter Nisan Ahmado's source said the claim was not true."
+    )
+    found = actors(text)
+    assert "Sean Robertson" in found
+    assert "Carla Babb" not in found and "Nisan Ahmado" not in found
+    # A reporter who acts in the story is one of its actors.
+    assert "Clarissa Ward" in actors("Clarissa Ward, a reporter for the Times, was arrested in Cairo on Monday.")

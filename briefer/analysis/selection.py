@@ -39,6 +39,17 @@ def _common_acronym(name: str, text: str) -> bool:
     return False
 
 
+_REPORTER_ROLES = frozenset("reporter reporters correspondent correspondents journalist columnist".split())
+
+
+def _reports(e: Entity) -> bool:
+    """True for a person the article names only as one of the journalists who reported it, by the
+    title before the name, never acting ("told VOA Pentagon correspondent Carla Babb", "A VOA
+    reporter Nisan Ahmado's source ..."). ("Clarissa Ward, a reporter for the Times, was arrested"
+    is news of its own.)"""
+    return bool(e.mentions) and not e.agentive and all(m.prev in _REPORTER_ROLES for m in e.mentions)
+
+
 def select(entities: list[Entity], speaking: dict[int, int], text: str = "") -> list[Entity]:
     """Return the entities that are actors of the story, most salient first.
 
@@ -62,6 +73,8 @@ def select(entities: list[Entity], speaking: dict[int, int], text: str = "") -> 
             keep = True
         elif e.mentions and all(m.example for m in e.mentions):
             keep = False
+        elif e.kind == "person" and _reports(e):
+            keep = False  # "told VOA Pentagon correspondent Carla Babb": who wrote the story is not in it
         elif e.kind == "person":
             keep = len(e.name.split()) >= 2 or n >= 2 or bool(e.role)
             # Named only as where something happens ("filed in Santa Monica"), with no title and no
