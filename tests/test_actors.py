@@ -386,3 +386,8 @@ def test_a_journalist_named_only_as_reporting_the_story_is_no_actor():
     assert "Carla Babb" not in found and "Nisan Ahmado" not in found
     # A reporter who acts in the story is one of its actors.
     assert "Clarissa Ward" in actors("Clarissa Ward, a reporter for the Times, was arrested in Cairo on Monday.")
+
+
+def test_a_name_after_a_is_a_modifier_even_before_a_word_that_can_be_a_verb():
+    text = "Paul Goldman, who is leading the campaign, wrote in a Facebook post that the law was unfair."
+    assert "Facebook" not in actors(text)

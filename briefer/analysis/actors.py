@@ -490,8 +490,9 @@ def _settle(e: Entity, text: str) -> None:
         )
     for m in e.mentions:
         demonym = e.kind == "country" and _key(m.name).rstrip("s'") in gaz().demonyms
+        # ("in a Facebook post": after "a" the word that follows is a noun, whatever else it can be.)
         modifier = m.prev in _DETERMINERS and m.next[:1].isalpha() and not m.next_cap and not (
-            m.next in AUXILIARIES or m.next in VERB_FORMS or m.next in _FUNCTION_WORDS
+            m.next in AUXILIARIES or m.next in VERB_FORMS and m.prev not in ("a", "an") or m.next in _FUNCTION_WORDS
         ) or e.kind == "country" and _before_a_players_name(m, text)  # "England flanker Tom Wood"
         locative = not m.possessive and (
             m.prev in _LOCATIVE and m.prev2 != "according" or m.prev in ("the", "a") and m.prev2 in _LOCATIVE
