@@ -391,3 +391,8 @@ def test_a_journalist_named_only_as_reporting_the_story_is_no_actor():
 def test_a_name_after_a_is_a_modifier_even_before_a_word_that_can_be_a_verb():
     text = "Paul Goldman, who is leading the campaign, wrote in a Facebook post that the law was unfair."
     assert "Facebook" not in actors(text)
+
+
+def test_a_name_ending_in_one_letter_names_one_of_a_series():
+    found = actors("Slovakia are the surprise leaders in qualifying Group C thanks to a win over Spain. Group C resumes in June.")
+    assert "Group C" not in found

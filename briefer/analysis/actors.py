@@ -243,6 +243,8 @@ def _kind_of_form(m: Mention) -> str:
         return "organization"
     if low[-1] in PLACE_HEADS:
         return "place"  # "Ameris Bank Amphitheatre": a venue, whatever its sponsor
+    if len(words) > 1 and len(low[-1]) == 1 and low[-1].isalpha():
+        return "event"  # "Group C", "Plan B": a letter names one of a series, not a body
     head = low[: next((k for k, w in enumerate(low) if w in ("of", "for")), len(low))]
     if any(w.replace("\u2019s", "").replace("'s", "") in ORG_HEADS for w in head):
         return "organization"  # "U.S. Attorney's Office for the Western District of New York"
