@@ -490,3 +490,9 @@ def test_a_role_before_the_name_opening_the_sentence_is_what_the_description_ref
 def test_an_unnamed_officer_speaks_as_a_group():
     text = 'Officers found the girl in a hotel room. "Open the door! We are coming in!" an officer shouts.'
     assert [name.lower() for name in speakers(text)] == ["officer", "officer"]
+
+
+def test_agreeing_a_deal_or_a_fee_is_an_act_agreeing_that_is_a_view():
+    assert speakers("Jose Mourinho has agreed a deal to replace Mauricio Pochettino as manager.") == []
+    assert speakers("The club agreed a \u00a330m fee with Porto for the striker.") == []
+    assert speakers("Jose Mourinho agreed that the squad needed new players.") == ["Jose Mourinho"]

@@ -48,6 +48,11 @@ _MEDIA_OBJECT = re.compile(
     r"\s+(?:(?:a|an|the|his|her|their|its|this|that)\s+)?(?:[a-z-]+\s+)?"
     r"(?:photos?|pictures?|images?|videos?|selfies?|clips?)\b"
 )
+# "has agreed a deal to replace ...", "agreed a £30m fee": a bargain struck, not a view.
+_AGREED_TERMS = re.compile(
+    r"\s+(?:(?:a|an|the|his|her|their|its|new)\s+)?(?:[\w£$€.-]+\s+){0,2}?"
+    r"(?:deal|terms|contract|fee|transfer|settlement|agreement|pay|loan)\b"
+)
 _BY_DOING = re.compile(r"\s+by\s+([a-z]+ing)\b")
 _CONDITIONAL = re.compile(r"\b(?:if|unless)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 _CLOSING_MARKS = "\"'\u201d\u2019"
@@ -196,6 +201,8 @@ def _attribute_unit(
             continue  # "territories, seen as ...": a participle without "have" reports nothing
         if lemma in _POSTING and _MEDIA_OBJECT.match(masked, w.end()):
             continue  # "had posted a photo on her Instagram account": a picture, not a statement
+        if lemma == "agree" and _AGREED_TERMS.match(masked, w.end()):
+            continue  # "Jose Mourinho has agreed a deal to replace ...": an outcome
         doing = _BY_DOING.match(masked, w.end())
         if doing and doing.group(1) not in _SPEECH:
             continue  # "Mr Ray responded by banging on her door": an act ("by saying ..." is speech)
