@@ -219,6 +219,17 @@ EXAMPLE_CUES = _phrases(
     """
 )
 
+# Who a story can be about without naming them: brought in with "a" ("A Chinese team took ...",
+# "a holidaymaker walked in"), then taken up with "the" (see analysis/protagonists.py).
+UNNAMED_PROTAGONISTS = _words(
+    """
+    man woman boy girl teenager pensioner grandmother grandfather mother father holidaymaker tourist
+    passenger motorist cyclist driver pilot teacher judge doctor nurse officer soldier student worker
+    employee customer resident neighbour neighbor fan businessman businesswoman millionaire
+    team group gang crew couple family company firm charity
+    """
+)
+
 # Nouns that refer back to an organisation ("the company said", "the agency added").
 ORG_DESCRIPTIONS = _words(
     """

@@ -396,3 +396,23 @@ def test_a_name_after_a_is_a_modifier_even_before_a_word_that_can_be_a_verb():
 def test_a_name_ending_in_one_letter_names_one_of_a_series():
     found = actors("Slovakia are the surprise leaders in qualifying Group C thanks to a win over Spain. Group C resumes in June.")
     assert "Group C" not in found
+
+
+def test_an_unnamed_protagonist_brought_in_with_a_and_taken_up_with_the_is_an_actor():
+    text = (
+        "As record attempts go, it was impressive. A Chinese team took a kite measuring 6,000 metres "
+        "to a festival. But the team had overlooked the size of their kite."
+    )
+    team = actors(text)["Chinese team"]
+    assert team.kind == "group"
+    assert set(aliases(team)) == {"A Chinese team", "the team"}
+    text = "Police tweeted a warning after a holidaymaker walked into a station. The holidaymaker was angry."
+    assert actors(text)["Holidaymaker"].kind == "person"
+
+
+def test_a_description_mentioned_once_or_not_acting_is_no_protagonist():
+    # Never taken up again with "the":
+    assert "New York judge" not in actors("Recently, a New York judge issued an opinion on service. It was new.")
+    # Not the subject of a verb: "a girl" here is what the video shows.
+    text = "A video showing a kidnapped girl was released. Police said the girl was safe."
+    assert not [e for e in analyse(text).actors if "girl" in e.name.lower()]

@@ -13,6 +13,7 @@ from .actors import Entity, build_entities
 from .selection import aliases, select
 from .attribution import attribute
 from .names import find_mentions, lowercase_words
+from .protagonists import protagonists
 from .units import Unit, read_units
 
 __all__ = ["Analysis", "Finding", "analyse", "aliases"]
@@ -44,6 +45,7 @@ def analyse(text: str, summary_sentences: int = 3) -> Analysis:
     units = read_units(text)
     mentions = find_mentions(units, text, lowercase_words(text))
     entities, owner = build_entities(mentions, text)
+    entities.extend(protagonists(units, text, len(entities)))
     attributions = attribute(units, mentions, owner, entities)
     speaking: dict[int, int] = {}
     for found in attributions.values():
