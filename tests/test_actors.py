@@ -416,3 +416,14 @@ def test_a_description_mentioned_once_or_not_acting_is_no_protagonist():
     # Not the subject of a verb: "a girl" here is what the video shows.
     text = "A video showing a kidnapped girl was released. Police said the girl was safe."
     assert not [e for e in analyse(text).actors if "girl" in e.name.lower()]
+
+
+def test_a_plain_word_opening_the_sentence_before_a_known_name_is_no_part_of_it():
+    text = (
+        "Twitter mocked the slogan. “Hey Twitter, the point of this campaign is awareness,” Noem "
+        "tweeted. Enter South Dakota to throw down the gauntlet."
+    )
+    found = actors(text)
+    assert "Hey Twitter" not in found and "Twitter" in found
+    assert "Enter South Dakota" not in found
+    assert "North Korea" in actors("North Korea fired a missile on Monday, and North Korea said it would fire more.")

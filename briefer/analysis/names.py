@@ -19,6 +19,7 @@ from ..lexicon import (
     FEMALE_HONORIFICS,
     HONORIFICS,
     KNOWN_ORG_NAMES,
+    KNOWN_ORGS,
     MALE_HONORIFICS,
     NAME_CONNECTORS,
     NOT_NAMES,
@@ -166,7 +167,7 @@ def _unit_mentions(u: Unit, text: str, vocab: Container[str]) -> list[Mention]:
         j = run_end(toks, i, text)
         run = toks[i:j]
         initial = i in openers
-        if initial and run and _is_common(run[0].text, vocab):
+        if initial and run and (_is_common(run[0].text, vocab) or _word_before_a_name(run)):
             run = run[1:]
             initial = False
             i += 1
@@ -200,6 +201,23 @@ def _names_no_one(u: Unit, vocab: Container[str]) -> bool:
     if not rest.islower() and any(map(str.isupper, rest)):  # (islower(): no capital, in one pass)
         return False
     return not word.cap or _is_common(word.text, vocab)
+
+
+def _word_before_a_name(run: list[Token]) -> bool:
+    """"Enter | South Dakota ...", "Hey | Twitter ...": a plain English word opening the sentence,
+    glued to a place or a body we know by name, is no part of it ("New York" and "North Korea" are
+    names whole)."""
+    if len(run) < 2:
+        return False
+    first = run[0].text.lower()
+    if first not in common_words() or first in given_names():
+        return False
+    rest = " ".join(t.text for t in run[1:])
+    whole = " ".join(t.text for t in run)
+    known = places()
+    return (rest.casefold() in known or rest in KNOWN_ORGS or rest in KNOWN_ORG_NAMES) and not (
+        whole.casefold() in known or whole in KNOWN_ORG_NAMES
+    )
 
 
 def _is_common(word: str, vocab: Container[str]) -> bool:
