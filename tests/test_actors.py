@@ -427,3 +427,10 @@ def test_a_plain_word_opening_the_sentence_before_a_known_name_is_no_part_of_it(
     assert "Hey Twitter" not in found and "Twitter" in found
     assert "Enter South Dakota" not in found
     assert "North Korea" in actors("North Korea fired a missile on Monday, and North Korea said it would fire more.")
+
+
+def test_a_name_after_and_takes_a_plural_verb_for_the_pair_and_stays_a_person():
+    found = actors("Floyd Mayweather and Manny Pacquiao are set to meet in May. Pacquiao trains in Manila.")
+    assert found["Manny Pacquiao"].kind == "person"
+    found = actors("Dan Blizerian and presidential contender Rand Paul have met. Paul said it was fun.")
+    assert found["Rand Paul"].kind == "person"

@@ -441,13 +441,17 @@ def _names_a_team(m: Mention, text: str, town: bool) -> bool:
         return True
     if m.next in TEAM_ROLES:
         return False  # a role word with no name after it
-    # Not after a preposition: "Residents of Exeter have complained" is the residents' doing.
-    return town and m.next in _TEAM_AGREEMENT and not (m.locative or m.prev in _LOCATIVE or m.prev in _OF_LIKE)
+    # Not after a preposition: "Residents of Exeter have complained" is the residents' doing; nor
+    # after "and": "Mayweather and Manny Pacquiao are ..." is plural for the two of them.
+    return town and m.next in _TEAM_AGREEMENT and not (
+        m.locative or m.prev in _LOCATIVE or m.prev in _OF_LIKE or _AND_BEFORE.search(text, max(0, m.start - 40), m.start)
+    )
 
 
 _FIXTURE_AFTER = re.compile(r"[ \t]+(?:v|vs|V|VS)[ \t]+[A-Z]")
 _FIXTURE_BEFORE = re.compile(r"(?:^|\s)(?:v|vs|V|VS)[ \t]+$")
 _TEAM_AGREEMENT = frozenset({"are", "have", "were"})
+_AND_BEFORE = re.compile(r"\band\s+(?:[a-z]+\s+){0,3}$")
 _AGE_AFTER = re.compile(r",\s*(\d{1,3})(?=,|;|\.(?!\d))")
 # Words that cannot be the noun a name modifies ("the Houston Express on his ship" is no
 # "Houston Express ship"): prepositions, conjunctions and relative words.
