@@ -434,3 +434,9 @@ def test_a_name_after_and_takes_a_plural_verb_for_the_pair_and_stays_a_person():
     assert found["Manny Pacquiao"].kind == "person"
     found = actors("Dan Blizerian and presidential contender Rand Paul have met. Paul said it was fun.")
     assert found["Rand Paul"].kind == "person"
+
+
+def test_a_clause_after_a_comma_that_opens_with_a_conjunction_is_no_role():
+    text = "Courtney Lawes returns for Saints, while prop Salesi Maafu comes in to reinforce the pack."
+    found = {e.name: e for e in analyse(text).actors}
+    assert all(e.role is None or not e.role.startswith("while") for e in found.values())

@@ -13,7 +13,10 @@ _APPOSITIVE = re.compile(
 )
 _COMMA_BEFORE = re.compile(r",\s+$")
 _PRE_APPOSITIVE = re.compile(r"\b((?:[Tt]he|[Aa]n?|[A-Z][\w'\u2019.-]*['\u2019]s)\s+(?:[\w'\u2019.-]+\s+){0,3}?[\w'\u2019.-]+),\s+$")
-_NOT_ROLE_OPENERS = frozenset("who which that whose where when from of in at on to by with said says told".split())
+_NOT_ROLE_OPENERS = frozenset(
+    "who which that whose where when from of in at on to by with said says told while although though because if "
+    "after before since as and but or so".split()
+)
 
 
 def appositive_role(text: str, m: Mention) -> str | None:
