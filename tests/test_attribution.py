@@ -496,3 +496,11 @@ def test_agreeing_a_deal_or_a_fee_is_an_act_agreeing_that_is_a_view():
     assert speakers("Jose Mourinho has agreed a deal to replace Mauricio Pochettino as manager.") == []
     assert speakers("The club agreed a \u00a330m fee with Porto for the striker.") == []
     assert speakers("Jose Mourinho agreed that the squad needed new players.") == ["Jose Mourinho"]
+
+
+def test_two_countries_bodies_joined_by_and_speak_for_both():
+    text = (
+        "Russia and Syria have pressed the U.S. to leave. In a joint statement, the Russian and Syrian "
+        "defense ministries accused U.S. forces of shielding militants."
+    )
+    assert sorted(name for name, start in said(text) if start.startswith("In a joint")) == ["Russia", "Syria"]

@@ -63,8 +63,10 @@ _GENERIC = re.compile(
 _LAST_WORD = re.compile(r"\s+\S+$")
 _FINITE_AFTER = frozenset("is was are were have has had will would could can may might must".split())
 _DEMONYM_BODY = re.compile(
-    r"\b(?:the\s+)?([A-Z][a-z]+)(?:['\u2019]s)?\s+(?:foreign\s+|defence\s+|defense\s+|interior\s+|state\s+)?"
-    r"(ministry|government|foreign office|embassy|military|army|authorities|officials|police|leaders)\b"
+    r"\b(?:the\s+)?(?:([A-Z][a-z]+)\s+and\s+)?([A-Z][a-z]+)(?:['\u2019]s)?\s+"
+    r"(?:foreign\s+|defence\s+|defense\s+|interior\s+|state\s+)?"
+    r"(ministry|ministries|government|governments|foreign office|embassy|embassies|military|militaries|army|armies|"
+    r"authorities|officials|police|leaders)\b"
 )
 _LOWER_WORD = re.compile(r"[a-z]+")
 # Compiled once, as the patterns above: these run inside the loops over a sentence's names and
@@ -91,7 +93,10 @@ _PRONOUNS = frozenset("he she they it".split())
 # "the 28-year-old says": a person named earlier with that age. ("the 28-year-old woman" is a
 # description, found below, which takes the place of this.)
 _THE_AGED = re.compile(r"\b[Tt]he\s+(\d{1,3})-year-old\b(?!-)")
-_BODIES = frozenset("ministry government office embassy military army authorities officials police leaders".split())
+_BODIES = frozenset(
+    "ministry ministries government governments office embassy embassies military militaries army armies authorities "
+    "officials police leaders".split()
+)
 _DESCRIPTION_NOUNS = PERSON_DESCRIPTIONS | ORG_DESCRIPTIONS | DOCUMENT_DESCRIPTIONS
 # The determiners _GENERIC may open on: kept with the group ("an insider", "the states").
 _GROUP_DETERMINERS = frozenset("the some many most several other angry furious a an".split())
@@ -226,9 +231,18 @@ def find_referents(u: Unit, mentions: list[tuple[Mention, int]], entities: list[
     for m in pronoun.finditer(masked) if not present.isdisjoint(_PRONOUNS) else ():
         refs.append(Referent(m.start(), m.end(), "pronoun", word=m.group(1).lower()))
     for m in _DEMONYM_BODY.finditer(masked) if not present.isdisjoint(_BODIES) else ():
-        country = gaz().demonyms.get(m.group(1).casefold()) or gaz().names.get(m.group(1).casefold(), (None,))[0]
-        if country:
-            refs = [r for r in refs if not (m.start() <= r.start < m.end())]
+        country = _country_of(m.group(2))
+        if not country:
+            continue
+        refs = [r for r in refs if not (m.start() <= r.start < m.end())]
+        first = _country_of(m.group(1)) if m.group(1) else None
+        if first:
+            # "the Russian and Syrian defense ministries": each country's, coordinated as two names are.
+            refs.append(Referent(m.start(1), m.end(1), "country", word=first, text=m.group(1)))
+            refs.append(Referent(m.start(2), m.end(), "country", word=country, text=masked[m.start(2) : m.end()]))
+        elif m.group(1):
+            refs.append(Referent(m.start(2), m.end(), "country", word=country, text=masked[m.start(2) : m.end()]))
+        else:
             refs.append(Referent(m.start(), m.end(), "country", word=country, text=m.group(0)))
     for m in _descriptions(masked) if not present.isdisjoint(_DESCRIPTION_NOUNS) else ():
         if any(r.start <= m.start(2) < r.end for r in refs):
@@ -267,6 +281,11 @@ def find_referents(u: Unit, mentions: list[tuple[Mention, int]], entities: list[
         refs.append(Referent(start, end, "generic", word=head.lower(), text=name))
     refs.sort(key=lambda r: (r.start, -r.end))
     return refs
+
+
+def _country_of(word: str) -> str | None:
+    key = word.casefold()
+    return gaz().demonyms.get(key) or gaz().names.get(key, (None,))[0]
 
 
 def _generic_matches(masked: str, lowered: str, heads: set[str]) -> Iterator[re.Match[str]]:
