@@ -1,6 +1,6 @@
 """Quality of the extractive backend on ../shared/dev-gold, scored by ../shared/tools/score_briefing.py.
 
-    python benchmarks/quality.py [--gold DIR | --set a|b|c|d|extra] [--keep DIR] [--json]
+    python benchmarks/quality.py [--gold DIR | --set a|b|c|d|e|extra] [--keep DIR] [--json]
 
 ``--set`` scores our own gold briefings in benchmarks/gold/ instead (see its README): corpus
 articles outside dev-gold, annotated without seeing briefer's output, a check that a rule fitted to
@@ -88,7 +88,7 @@ def brief_all(gold: Path, out: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--gold", type=Path, default=SHARED / "dev-gold")
-    ap.add_argument("--set", choices=["a", "b", "c", "d", "extra"], help="score benchmarks/gold/<set> (extra: all four)")
+    ap.add_argument("--set", choices=["a", "b", "c", "d", "e", "extra"], help="score benchmarks/gold/<set> (extra: all five)")
     ap.add_argument("--keep", type=Path, help="write the briefings here instead of a temporary folder")
     ap.add_argument("--json", action="store_true", help="print the scorer's whole JSON report")
     args = ap.parse_args(argv)
@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory() as gold_tmp:
-        gold = assemble(["a", "b", "c", "d"] if args.set == "extra" else [args.set], Path(gold_tmp)) if args.set else args.gold
+        gold = assemble(["a", "b", "c", "d", "e"] if args.set == "extra" else [args.set], Path(gold_tmp)) if args.set else args.gold
         out = args.keep or Path(tmp)
         out.mkdir(parents=True, exist_ok=True)
         brief_all(gold, out)
