@@ -119,6 +119,8 @@ FURNITURE_SENTENCES = _phrases(
     \bis an? .{0,40}\breporter (?:for|at) \w
     ^(?:updated|published|posted|last updated)\s*:?\s*\d
     ^(?:this (?:article|story) was )?originally (?:published|appeared) (?:on|in|at|by) [A-Z].{0,60}$
+    \b(?:email|e-mail|contact|write to|reach)\b[^.]{0,60}?\b[\w.+-]+@[\w-]+\.[a-z]{2,}
+    \bsecuredrop\b
     """
 )
 

@@ -22,6 +22,8 @@ from briefer.analysis.units import is_caption, quotation_spans, read_units
         "As well as threatening violence, Mr Ray nailed the shed door shut (see photo held by Ms Jackson)",
         "The man had recently returned to the UK from a holiday in Algeria (file photo)",
         "Mr Cervantes (shown above) spent eight hours waiting to capture his images",
+        "Is there something we should know? Email the writer at jo.roe@example.com.",
+        "If you wish to conceal your identity, here are the instructions for using SecureDrop.",
         "He also managed to capture this night-time image above of lava spilling from the volcano",
     ],
 )
@@ -161,6 +163,7 @@ def test_the_first_letters_looked_for_cover_every_caption_and_furniture_pattern(
         "All rights reserved. She is a senior reporter for the Times.", "Updated: 12 May 2016",
         "Originally published on Live Science.", "He nailed the door shut (see photo held by Ms Jackson)",
         "Mr Cervantes (shown above) waited. The images above and the photo below show the lava.",
+        "Email the writer at jo.roe@example.com. Here are the instructions for using SecureDrop.",
     ]
     for pattern in getattr(lexicon, patterns):
         plain = re.compile(pattern, re.IGNORECASE)

@@ -46,7 +46,7 @@ _CAPTION_WORDS = frozenset(
 )
 _FURNITURE_WORDS = frozenset(
     "contributed article story reporting writing editing follow like read see rights reserved reporter updated "
-    "published posted originally".split()
+    "published posted originally email e mail contact write reach securedrop".split()
 )
 _HEADING_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from vs v".split())
 _DROP_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
