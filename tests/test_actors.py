@@ -440,3 +440,9 @@ def test_a_clause_after_a_comma_that_opens_with_a_conjunction_is_no_role():
     text = "Courtney Lawes returns for Saints, while prop Salesi Maafu comes in to reinforce the pack."
     found = {e.name: e for e in analyse(text).actors}
     assert all(e.role is None or not e.role.startswith("while") for e in found.values())
+
+
+def test_an_acronym_only_ever_after_a_figure_is_a_unit():
+    text = "South Korea had 3.7 GW of solar capacity. It plans to install 30.8 GW more, and 2.1 GW were added."
+    assert "GW" not in actors(text)
+    assert "NATO" in actors("NATO said 3 members would send troops. NATO will meet on Monday.")

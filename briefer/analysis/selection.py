@@ -50,6 +50,17 @@ def _reports(e: Entity) -> bool:
     return bool(e.mentions) and not e.agentive and all(m.prev in _REPORTER_ROLES for m in e.mentions)
 
 
+def _measure(e: Entity) -> bool:
+    """"8.69 GW", "3 GW of panels": an acronym only ever after a figure is a unit, not a body
+    (which "8.69 GW were installed" does not make one)."""
+    if not (e.mentions and e.name.isupper() and len(e.name) <= 5):
+        return False
+    return all(_FIGURE.fullmatch(m.prev) for m in e.mentions)
+
+
+_FIGURE = re.compile(r"\d[\d.,]*")
+
+
 def select(entities: list[Entity], speaking: dict[int, int], text: str = "") -> list[Entity]:
     """Return the entities that are actors of the story, most salient first.
 
@@ -84,7 +95,7 @@ def select(entities: list[Entity], speaking: dict[int, int], text: str = "") -> 
                 and e.locative == len(e.mentions)
                 and not (e.agentive or e.role or e.name.split()[0].lower() in curated_given_names())
             )
-        elif e.kind == "organization" and _common_acronym(e.name, text):
+        elif e.kind == "organization" and (_common_acronym(e.name, text) or _measure(e)):
             keep = False
         elif e.kind == "organization":
             team = any(
