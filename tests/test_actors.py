@@ -446,3 +446,10 @@ def test_an_acronym_only_ever_after_a_figure_is_a_unit():
     text = "South Korea had 3.7 GW of solar capacity. It plans to install 30.8 GW more, and 2.1 GW were added."
     assert "GW" not in actors(text)
     assert "NATO" in actors("NATO said 3 members would send troops. NATO will meet on Monday.")
+
+
+def test_a_name_before_and_is_a_body_of_its_own():
+    found = actors("Apple's suppliers Wistron and Global Lighting Technologies said orders rose.")
+    assert "Wistron and Global Lighting Technologies" not in found
+    found = actors("The Nursing and Midwifery Council said the hearing would go on. The council met.")
+    assert "Nursing and Midwifery Council" in found

@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import cache
 
 from ..lexicon import MEDIA_HEADS, NAME_CONNECTORS, ORG_HEADS, ORG_LEADS, TITLE_WORDS, gazetteer
-from .tokens import Token, given_names, without_possessive
+from .tokens import Token, common_words, given_names, without_possessive
 
 VERSUS = frozenset({"v", "V", "vs", "Vs", "VS"})
 _INNER = NAME_CONNECTORS
@@ -153,6 +153,8 @@ def _joins_and(toks: list[Token], i: int, j: int, k: int, text: str) -> bool:
     right_head = toks[m].text.lower()
     if toks[i].text == "The":
         i += 1
-    return j - i == 1 and right_head in ORG_HEADS
+    # (The word before "and" names what the body deals in, a plain English word: "Nursing",
+    # "Customs". A name there is a body of its own: "Wistron and Global Lighting Technologies".)
+    return j - i == 1 and right_head in ORG_HEADS and toks[i].text.lower() in common_words()
 
 
