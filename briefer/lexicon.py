@@ -480,6 +480,7 @@ OPEN_CUES = (
     ("many_questions", "many questions", 1.0, {}),
     ("questioned", "questions|questioned|doubts|doubted", 0.5, {}),
     ("investigation", "investigate|investigates|investigating|investigation|investigations|investigators|inquiry|probe", 1.0, {"unless": "found uncovered concluded revealed"}),
+    ("being_investigated", "being|under investigated|probed|examined|reviewed|review", 1.0, {}),
     ("appeal", "an|to|the|his|her|their|its|any appeal !court", 1.0, {}),
     ("appeals", "appeal|appeals|appealed|appealing against|the|to", 1.0, {}),
     ("proceedings", "hearing|trial|case continues|resumes|will", 1.0, {}),

@@ -52,6 +52,8 @@ def test_events_told_in_the_past_are_outcomes(sentence):
         "Price and gas mileage were not announced.",
         "The price wasn\u2019t announced.",
         "The victim has not been named by police.",
+        "WeWork is reportedly being investigated by the New York State Attorney General.",
+        "The merger is under review by regulators.",
     ],
 )
 def test_what_is_pending_uncertain_or_disputed_is_an_open_question(sentence):
@@ -125,3 +127,4 @@ def test_look_alikes_of_open_cues_are_no_open_questions(sentence):
 def test_a_name_or_a_price_given_is_no_open_question():
     assert not classify.is_open(verdict("The winner has been named."))
     assert not classify.is_open(verdict("The price was announced on Monday."))
+    assert not classify.is_open(verdict("The police investigated the claim and found nothing."))
