@@ -353,7 +353,7 @@ SPEECH_VERBS = _words(
     predict estimate conclude continue caution complain lament observe quip joke counter retort
     assert contend affirm insist remark comment mention indicate disclose inform assure promise
     vow pledge threaten boast brag admit apologise apologize notify advise uncover
-    speak talk sing chant shout yell whisper exclaim remember recount
+    speak talk sing chant shout yell whisper exclaim remember recount point
     """
 )
 STANCE_VERBS = _words(
@@ -396,7 +396,7 @@ FINDING_VERBS = _words("find")
 
 # Verbs whose subject says something only when a clause or a quote follows: "X called the talks
 # 'productive'" is a position, "X called a meeting" is not. Kept apart so the quote test applies.
-NEEDS_COMPLEMENT = _words("call see view regard feel float continue speak talk")
+NEEDS_COMPLEMENT = _words("call see view regard feel float continue speak talk point")
 
 # "according to X", "in the words of X": a source named after a preposition.
 ACCORDING_TO = _phrases(

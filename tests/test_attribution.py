@@ -504,3 +504,10 @@ def test_two_countries_bodies_joined_by_and_speak_for_both():
         "defense ministries accused U.S. forces of shielding militants."
     )
     assert sorted(name for name, start in said(text) if start.startswith("In a joint")) == ["Russia", "Syria"]
+
+
+def test_pointing_out_reports_a_view_scoring_points_does_not():
+    assert speakers("Wells Fargo analyst Zachary Fadem points out a couple of reasons investors should not fret.") == [
+        "Zachary Fadem"
+    ]
+    assert speakers("Zachary Fadem scored 20 points out of a possible 30 in the game.") == []

@@ -282,6 +282,8 @@ def _has_complement(u: Unit, masked: str, w: re.Match[str], lemma: str) -> bool:
     """"X called the talks 'productive'", "X regards Y as ...", "X called on Y", "X spoke of Y": a
     stance, not an act."""
     after = masked[w.end() : w.end() + 80]
+    if lemma == "point":
+        return after.startswith(" out ")  # "Fadem points out a couple of reasons ..." ("20 points" is no statement)
     if _THAT_ON_FOR.match(after) or _AS.search(after[:60]) or lemma in _TOPIC_VERBS and _ABOUT.match(after):
         return True  # ("X spoke with his son" is an act; "X talked a lot about ..." says something)
     return any(s >= w.end() for s, _ in u.quotes)
