@@ -511,3 +511,12 @@ def test_pointing_out_reports_a_view_scoring_points_does_not():
         "Zachary Fadem"
     ]
     assert speakers("Zachary Fadem scored 20 points out of a possible 30 in the game.") == []
+
+
+def test_a_company_spokesperson_speaks_for_the_company():
+    text = (
+        "WeWork Companies Inc is being investigated by the Attorney General. WeWork said profits fell. "
+        'A company spokesperson said in an email that "we are cooperating with the inquiry."'
+    )
+    speaker, start = said(text)[-1]
+    assert speaker.startswith("WeWork") and start == "A company spokesperson s"

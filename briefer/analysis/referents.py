@@ -361,6 +361,10 @@ def resolve(
             return _document(ref, u, masked, entities, ctx, made)
         if finding:
             return None, 0
+        words = ref.text.split()
+        if noun == "spokesman" and len(words) > 1 and words[-2].lower() in ORG_DESCRIPTIONS:
+            # "A company spokesperson said": the company speaks through its spokesperson.
+            return ctx.description(words[-2].lower()), 0.75
         return ctx.description(ref.word), 0.75
     if ref.kind == "age":
         for eid in reversed(ctx.mentioned):
