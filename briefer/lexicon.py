@@ -418,7 +418,7 @@ GENERIC_SPEAKERS = _words(
     unions groups governments states officials experts analysts observers economists historians
     charities inspectors investigators rescuers witnesses residents neighbours neighbors locals
     doctors scientists researchers lawmakers politicians parents teachers families relatives
-    passengers users organisers organizers workers students voters customers
+    passengers users organisers organizers workers students voters customers executives management
     """
 )
 

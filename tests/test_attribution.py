@@ -520,3 +520,11 @@ def test_a_company_spokesperson_speaks_for_the_company():
     )
     speaker, start = said(text)[-1]
     assert speaker.startswith("WeWork") and start == "A company spokesperson s"
+
+
+def test_company_officials_or_management_speak_for_the_company():
+    for staff in ("management", "officials", "executives"):
+        text = f"Home Depot Inc reported earnings on Tuesday. Company {staff} said sales would grow 3.5% this year."
+        assert said(text)[-1] == ("Home Depot Inc", f"Company {staff} said sales"[:24])
+    # Officials of no named kind are commentary, as before.
+    assert said("Home Depot Inc reported earnings on Tuesday. Officials said sales would grow.")[-1][1].startswith("Home")

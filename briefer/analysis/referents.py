@@ -101,6 +101,7 @@ _DESCRIPTION_NOUNS = PERSON_DESCRIPTIONS | ORG_DESCRIPTIONS | DOCUMENT_DESCRIPTI
 # The determiners _GENERIC may open on: kept with the group ("an insider", "the states").
 _GROUP_DETERMINERS = frozenset("the some many most several other angry furious a an".split())
 _GENERIC_WORDS = frozenset(GENERIC_SPEAKERS | {w + "s" for w in GENERIC_SPEAKERS})
+_OWN_STAFF = frozenset("company firm club agency".split())  # whose officials speak for it
 _UNNAMED = frozenset("analyst expert official observer economist historian".split())
 _NOT_MODIFIERS = frozenset(
     "the some many most several other angry furious a an while and but as that when because if although where so "
@@ -386,6 +387,12 @@ def resolve(
         return _make(entities, made, ref.word, "country", ref.text, u.start + ref.start), 0.9
     if ref.kind == "generic" and not finding:
         key = DESCRIPTION_SYNONYMS.get(ref.word, DESCRIPTION_SYNONYMS.get(ref.word.rstrip("s"), ref.word.rstrip("s")))
+        owner = ref.text.lower().split()[:-1]
+        if owner and owner[-1] in _OWN_STAFF and len(owner) <= 2:
+            # "Company officials said", "the company's executives": the company speaks through them.
+            eid = ctx.description(owner[-1])
+            if eid is not None:
+                return eid, 0.75
         if key in _UNNAMED:
             return None, 0  # "analysts say": commentary, not a party to the story
         if ref.text.lower() == ref.word:
