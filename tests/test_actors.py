@@ -453,3 +453,13 @@ def test_a_name_before_and_is_a_body_of_its_own():
     assert "Wistron and Global Lighting Technologies" not in found
     found = actors("The Nursing and Midwifery Council said the hearing would go on. The council met.")
     assert "Nursing and Midwifery Council" in found
+
+
+def test_a_body_named_with_its_country_and_and_whose_inquiry_it_is_acts():
+    text = (
+        "Bloomberg reported WeWork is the subject of a U.S. Securities and Exchange Commission inquiry "
+        "into its cancelled listing."
+    )
+    found = actors(text)
+    assert found["U.S. Securities and Exchange Commission"].kind == "organization"
+    assert "U.S. Securities" not in found and "Exchange Commission" not in found

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..lexicon import (
+    DOCUMENT_DESCRIPTIONS,
     EVENT_HEADS,
     HONORIFICS,
     IRREGULAR_PAST,
@@ -505,6 +506,8 @@ def _settle(e: Entity, text: str) -> None:
         )
         m.modifier, m.locative = modifier, locative
         acts = m.next in AUXILIARIES or m.next in VERB_FORMS or _passive_agent(m, text)
+        if modifier and m.next in DOCUMENT_DESCRIPTIONS and e.kind == "organization":
+            modifier, acts = False, True  # "a U.S. Securities and Exchange Commission inquiry": the body's own act
         # Inside a quotation a person or a country may be only an example; a body with its verb
         # still acts ("'The Department for Education is feeding in information'").
         if acts and not (m.quoted and e.kind != "organization" or demonym or modifier):

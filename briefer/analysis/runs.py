@@ -18,6 +18,7 @@ VERSUS = frozenset({"v", "V", "vs", "Vs", "VS"})
 _INNER = NAME_CONNECTORS
 _GROUPS_OWNING = frozenset("People Women Children Men Workers Citizens Farmers Veterans".split())
 _PAPER_DAYS = frozenset({"Sunday", "Saturday"})
+_COUNTRY_PREFIXES = frozenset({"U.S.", "US", "UK", "U.K.", "EU"})
 
 
 def adjacent(a: Token, b: Token, text: str) -> bool:
@@ -153,6 +154,8 @@ def _joins_and(toks: list[Token], i: int, j: int, k: int, text: str) -> bool:
     right_head = toks[m].text.lower()
     if toks[i].text == "The":
         i += 1
+    if toks[i].text in _COUNTRY_PREFIXES and j - i == 2:
+        i += 1  # "U.S. Securities and Exchange Commission": the country's, then the name
     # (The word before "and" names what the body deals in, a plain English word: "Nursing",
     # "Customs". A name there is a body of its own: "Wistron and Global Lighting Technologies".)
     return j - i == 1 and right_head in ORG_HEADS and toks[i].text.lower() in common_words()
