@@ -417,7 +417,7 @@ GENERIC_SPEAKERS = _words(
     prosecutors police officers officer judges authorities settlers veterans businesses employers bosses
     unions groups governments states officials experts analysts observers economists historians
     charities inspectors investigators rescuers witnesses residents neighbours neighbors locals
-    doctors scientists researchers lawmakers politicians parents teachers families relatives
+    doctors scientists researchers authors lawmakers politicians parents teachers families relatives
     passengers users organisers organizers workers students voters customers executives management
     """
 )

@@ -528,3 +528,8 @@ def test_company_officials_or_management_speak_for_the_company():
         assert said(text)[-1] == ("Home Depot Inc", f"Company {staff} said sales"[:24])
     # Officials of no named kind are commentary, as before.
     assert said("Home Depot Inc reported earnings on Tuesday. Officials said sales would grow.")[-1][1].startswith("Home")
+
+
+def test_a_studys_authors_speak_as_a_group():
+    text = "Cannabis use disorder rose where the drug was legal. Occasional use is not thought to cause problems, the authors said."
+    assert speakers(text) == ["Authors"]
