@@ -230,7 +230,8 @@ def find_referents(u: Unit, mentions: list[tuple[Mention, int]], entities: list[
         if country:
             refs = [r for r in refs if not (m.start() <= r.start < m.end())]
             refs.append(Referent(m.start(), m.end(), "country", word=country, text=m.group(0)))
-    for m in _descriptions(masked) if not present.isdisjoint(_DESCRIPTION_NOUNS) else ():
+    nouns = present.intersection(_DESCRIPTION_NOUNS)
+    for m in _descriptions(masked, lowered, nouns) if nouns else ():
         if any(r.start <= m.start(2) < r.end for r in refs):
             continue
         if _NAME_COMMA_AT_END.search(masked[max(0, m.start() - 40) : m.start()]) or _COMMA_NAME.match(
@@ -304,9 +305,15 @@ class _Found:
         return self.groups[i]
 
 
-def _descriptions(masked: str) -> list[_Found]:
+def _descriptions(masked: str, lowered: str, nouns: set[str]) -> list[_Found]:
     """Return "the attorney", "the family's attorney", "The Russia space agency": a determiner, at
-    most three words, a description noun; the determiner nearest the noun wins."""
+    most three words, a description noun; the determiner nearest the noun wins.
+
+    ``nouns`` are the description nouns among the runs of letters of ``lowered`` (the text lower-
+    cased): a word that is one of them is such a run too.
+    """
+    if lowered.isascii():
+        return _ascii_descriptions(masked, lowered, nouns)
     words = list(_WORD_SPAN.finditer(masked))
     out = []
     for k in [k for k, w in enumerate(words) if w.group().lower() in _DESCRIPTION_NOUNS]:
@@ -320,6 +327,48 @@ def _descriptions(masked: str) -> list[_Found]:
                 out.append(_Found([(start, w.end()), (words[j + 1].start(), w.start()), (w.start(), w.end())],
                                   [masked[start : w.end()], masked[words[j + 1].start() : w.start()], noun]))
                 break
+    return out
+
+
+# What a _WORD_SPAN word is made of in an ASCII text.
+_ASCII_SPAN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_'-")
+
+
+def _ascii_descriptions(masked: str, lowered: str, nouns: set[str]) -> list[_Found]:
+    """`_descriptions` of an ASCII text, read from its nouns instead of from every word.
+
+    Lower-casing keeps an ASCII text's offsets, so a noun that is a whole _WORD_SPAN word stands in
+    ``lowered`` with no word character either side; the words before it are read backwards from
+    there, as far as `_descriptions` looks (four words, white space only between them). A match
+    object and a lower-cased copy per word cost most of what describing a sentence did.
+    """
+    span_chars = _ASCII_SPAN_CHARS
+    at_nouns = []
+    for noun in nouns:
+        at = lowered.find(noun)
+        while at >= 0:
+            end = at + len(noun)
+            if (at == 0 or lowered[at - 1] not in span_chars) and (end == len(lowered) or lowered[end] not in span_chars):
+                at_nouns.append((at, end, noun))
+            at = lowered.find(noun, at + 1)
+    at_nouns.sort()
+    out = []
+    for noun_start, noun_end, noun in at_nouns:
+        after = noun_start  # where the word after the one looked at starts
+        for _ in range(4):
+            gap = after
+            while gap > 0 and masked[gap - 1] not in span_chars:
+                gap -= 1
+            if gap == 0 or not masked[gap:after].isspace():
+                break  # no word before, or a mark between
+            start = gap
+            while start > 0 and masked[start - 1] in span_chars:
+                start -= 1
+            if lowered[start:gap] in _DETERMINERS:
+                out.append(_Found([(start, noun_end), (after, noun_start), (noun_start, noun_end)],
+                                  [masked[start:noun_end], masked[after:noun_start], noun]))
+                break
+            after = start
     return out
 
 
