@@ -241,7 +241,10 @@ def clean(article: Article) -> Document:
 def normalize_line(line: str) -> str:
     """Return a line with its white space folded and invisible characters gone."""
     line = unicodedata.normalize("NFC", line)
-    line = _ZERO_WIDTH.sub("", line)
+    # (Three substring tests: a line of Latin-1 characters, most, is told at once it holds none of
+    # them, where the pattern reads it to the end.)
+    if "\u200b" in line or "\u2060" in line or "\ufeff" in line:
+        line = _ZERO_WIDTH.sub("", line)
     if "  " in line or _ODD_SPACE.search(line):  # else there is nothing to fold: skip the pass
         line = _SPACES.sub(" ", line)
     return line.strip()
