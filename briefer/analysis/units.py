@@ -82,7 +82,12 @@ class Unit:
     @property
     def words(self) -> int:
         if self._words < 0:
-            self._words = len(_WORD.findall(self.text))
+            if self.text.isascii():
+                # The runs of letters are what split() gives once all else is a space: counted
+                # without a regex match per word.
+                self._words = len(self.text.encode("ascii").translate(_ASCII_NON_ALPHA_TO_SPACE).split())
+            else:
+                self._words = len(_WORD.findall(self.text))
         return self._words
 
     def has_words(self, n: int) -> bool:
@@ -120,6 +125,7 @@ def _blanked(passage: str) -> str:
     return "".join([p if i & 1 else "_" * len(p) for i, p in enumerate(pieces)])
 
 
+_ASCII_NON_ALPHA_TO_SPACE = bytes(c if chr(c).isalpha() else 32 for c in range(128)) + bytes(128)  # ([A-Za-z] kept; see _ASCII_BLANK)
 _ASCII_BLANK = bytes(c if chr(c).isspace() else 95 for c in range(128)) + bytes(128)  # (see tokens.ASCII_NON_LETTER_TO_SPACE)
 _SPACE_RUNS = re.compile(r"(\s+)")
 # What a paragraph of prose ends on: a stop, or a closing quotation mark or bracket after one.
