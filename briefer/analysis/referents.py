@@ -10,6 +10,7 @@ article does not name ("an insider", "supporters of the measure").
 from __future__ import annotations
 
 import re
+from itertools import repeat
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -271,20 +272,31 @@ def find_referents(u: Unit, mentions: list[tuple[Mention, int]], entities: list[
 
 
 def _generic_matches(masked: str, lowered: str, heads: set[str]) -> Iterator[re.Match[str]]:
-    """Return ``_GENERIC.finditer(masked)``, the search started where the first match can start.
+    """Yield what ``_GENERIC.finditer(masked)`` yields, each search started where the next match
+    can start, and none made past the last group noun.
 
-    The pattern opens on optional words, so the engine tries it at every position, up to the
-    first group noun and after. In an ASCII text a match's noun is a whole run of letters, one of
-    ``heads``, found in the lower-cased text at an offset no later than where the first match's
-    noun stands; before the noun come at most four words, each followed by white space. No
-    match starts before the fourth word in front of that offset, nor does one found from there
-    differ (\\b and the look-aheads see the whole text).
+    The pattern opens on optional words, so the engine tries it at every position, before, between
+    and after the group nouns. In an ASCII text a match's noun is a whole run of letters, one of
+    ``heads``, found in the lower-cased text at an offset no earlier than where the search for it
+    starts and no later than where its noun stands; before the noun come at most four words, each
+    followed by white space. No match starts before the fourth word in front of that offset, nor
+    does one found from there differ (\\b and the look-aheads see the whole text); where no head
+    comes after the last match, no match does.
     """
     if not masked.isascii():
-        return _GENERIC.finditer(masked)
-    noun = min(map(lowered.find, heads))
-    words_before = masked[:noun].rsplit(None, 4)
-    return _GENERIC.finditer(masked, len(words_before[0]) if len(words_before) == 5 else 0)
+        yield from _GENERIC.finditer(masked)
+        return
+    pos = 0
+    while True:
+        noun = min((at for at in map(lowered.find, heads, repeat(pos)) if at >= 0), default=-1)
+        if noun < 0:
+            return
+        words_before = masked[pos:noun].rsplit(None, 4)
+        m = _GENERIC.search(masked, pos + len(words_before[0]) if len(words_before) == 5 else pos)
+        if m is None:
+            return
+        yield m
+        pos = m.end()
 
 
 class _Found:
