@@ -197,8 +197,8 @@ def is_caption(sentence: str, run_in: bool = False) -> bool:
         # gives once every other character is a space; its letters are counted on its bytes, where
         # translate() deletes in one C loop. (Each the same as the regex below, a match at a time.)
         raw = s.encode("ascii")
-        words = set(raw.lower().translate(ASCII_NON_LETTER_TO_SPACE).decode("ascii").split())
-        gate = not words.isdisjoint(_GATE_WORD_SET)
+        words = raw.lower().translate(ASCII_NON_LETTER_TO_SPACE).decode("ascii").split()
+        gate = not _GATE_WORD_SET.isdisjoint(words)  # (no set of the words: most sentences stop here)
         upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
         lower = len(raw) - len(raw.translate(None, _ASCII_LOWER)) if upper >= 8 else 0
     else:
@@ -209,9 +209,9 @@ def is_caption(sentence: str, run_in: bool = False) -> bool:
         # (The lower-case letters counted as those translate() drops: a list of them costs four times more.)
         lower = len(s) - len(s.translate(_DROP_LOWER)) if upper >= 8 else 0
     if gate:
-        if not words.isdisjoint(_FURNITURE_WORDS) and _FURNITURE.search(s):
+        if not _FURNITURE_WORDS.isdisjoint(words) and _FURNITURE.search(s):
             return True
-        if not words.isdisjoint(_CAPTION_WORDS) and _CAPTION.search(s):
+        if not _CAPTION_WORDS.isdisjoint(words) and _CAPTION.search(s):
             return True
     if upper >= 8 and upper > 4 * lower:
         return True  # "A LONG, DRAWN OUT HISTORY OF ..." — a headline in capitals
