@@ -191,6 +191,9 @@ _PHRASE_FIRST = "(csw"
 _other_phrase = re.compile(
     "(?=[" + re.escape(_PHRASE_FIRST) + "])(?:" + "|".join(_OTHER_PHRASES) + r")\s*", re.IGNORECASE
 )
+# For each of those phrases, a word it holds, and how far from the phrase's start the word can
+# stand: "scroll down ...", "click to ...", and "(watch the video above)", "see video below".
+_PHRASE_WORDS = (("scroll", 0, 0), ("click", 0, 0), ("video", len("see "), len("(watch the ")))
 _CREDIT_WORD = re.compile("contributed", re.IGNORECASE)
 _CREDIT_REACH = 201  # from the credit sentence's first character to its "contributed", at most
 _WORD_START = re.compile(r"(?<!\S)\S")
@@ -306,7 +309,7 @@ def _cut_junk_phrases(line: str) -> list[str]:
     out: list[str] = []
     pos = k = 0
     while True:
-        found = _next_phrase(line, pos)
+        found = _next_phrase(line, pos, folded)
         limit = found[0] if found else len(line)
         while k < len(starts) and starts[k] < pos:
             k += 1
@@ -328,10 +331,23 @@ def _cut_junk_phrases(line: str) -> list[str]:
         pos = found[1]
 
 
-def _next_phrase(line: str, pos: int) -> tuple[int, int] | None:
+def _next_phrase(line: str, pos: int, folded: str) -> tuple[int, int] | None:
     """Return the span of the next match of the junk phrases but the credit sentence, from ``pos``,
-    white space around it included."""
-    m = _other_phrase.search(line, pos)
+    white space around it included. (``folded`` is the line lower-cased.)"""
+    if line.isascii():
+        # Each phrase holds its word a set distance from its start (_PHRASE_WORDS): tried only
+        # there, in order, the phrases give the leftmost match, where a search from ``pos`` tried
+        # them at every "c", "s" and "w" of what is often a long paragraph. (An ASCII line lower-
+        # cases letter for letter, and case-insensitively its letters match only their own cases.)
+        starts: set[int] = set()
+        for word, nearest, farthest in _PHRASE_WORDS:
+            at = folded.find(word, pos)
+            while at >= 0:
+                starts.update(range(max(pos, at - farthest), at - nearest + 1))
+                at = folded.find(word, at + 1)
+        m = next((m for at in sorted(starts) if (m := _other_phrase.match(line, at))), None)
+    else:
+        m = _other_phrase.search(line, pos)
     if m is None:
         return None
     # The phrase starts at the leftmost place it can: white space before it goes with it.
