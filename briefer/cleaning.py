@@ -385,7 +385,7 @@ def _drop_caption_labels(lines: list[str]) -> list[str]:
     # ahead for starts. (Shapes can overlap, "Label: Another label: Text": each start is tried.)
     out: list[str] = []
     done = at = 0
-    while shape := _LABEL_SHAPE.search(text, at):
+    while shape := _next_label_shape(text, at):
         at = shape.start() + 1
         m = CAPTION_LABEL.match(text, shape.start()) if shape.start() >= done else None
         if m:
@@ -393,6 +393,29 @@ def _drop_caption_labels(lines: list[str]) -> list[str]:
             done = m.end()
     out.append(text[done:])
     return [line.strip() for line in "".join(out).split("\n") if line.strip()]
+
+
+def _next_label_shape(text: str, at: int) -> re.Match[str] | None:
+    """Return ``_LABEL_SHAPE.search(text, at)``, looked for only before each ": ".
+
+    A shape is letters and single spaces up to its ": ", so it starts in the run of those before
+    the first ": " from ``at``, or after that colon: each run is searched on its own, where the
+    search from ``at`` went through every capital of the text between the few colons. (Nothing
+    in the pattern looks past its end, so the search can stop at the end of the shape the run
+    would make.)
+    """
+    while (colon := text.find(": ", at)) >= 0:
+        run = colon
+        while run > at and text[run - 1] in _LETTERS_AND_SPACE:
+            run -= 1
+        shape = _LABEL_SHAPE.search(text, run, colon + 3)
+        if shape:
+            return shape
+        at = colon + 1
+    return None
+
+
+_LETTERS_AND_SPACE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz ")
 
 
 def _before_comments(lines: list[str]) -> list[str]:
