@@ -248,7 +248,12 @@ def normalize_line(line: str) -> str:
     # them, where the pattern reads it to the end.)
     if "\u200b" in line or "\u2060" in line or "\ufeff" in line:
         line = _ZERO_WIDTH.sub("", line)
-    if "  " in line or _ODD_SPACE.search(line):  # else there is nothing to fold: skip the pass
+    if line.isascii() and not ("\t" in line or "\f" in line or "\v" in line):
+        # Only runs of plain spaces to fold (the ASCII line holds none of the other spaces):
+        # replace() does it in a pass or two in C, where the pattern stopped at every space.
+        while "  " in line:
+            line = line.replace("  ", " ")
+    elif "  " in line or _ODD_SPACE.search(line):  # else there is nothing to fold: skip the pass
         line = _SPACES.sub(" ", line)
     return line.strip()
 
