@@ -191,6 +191,9 @@ _PHRASE_FIRST = "(csw"
 _other_phrase = re.compile(
     "(?=[" + re.escape(_PHRASE_FIRST) + "])(?:" + "|".join(_OTHER_PHRASES) + r")\s*", re.IGNORECASE
 )
+# For each of those phrases, a word it holds, and how far from the phrase's start the word can
+# stand: "scroll down ...", "click to ...", and "(watch the video above)", "see video below".
+_PHRASE_WORDS = (("scroll", 0, 0), ("click", 0, 0), ("video", len("see "), len("(watch the ")))
 _CREDIT_WORD = re.compile("contributed", re.IGNORECASE)
 _CREDIT_REACH = 201  # from the credit sentence's first character to its "contributed", at most
 _WORD_START = re.compile(r"(?<!\S)\S")
@@ -241,8 +244,16 @@ def clean(article: Article) -> Document:
 def normalize_line(line: str) -> str:
     """Return a line with its white space folded and invisible characters gone."""
     line = unicodedata.normalize("NFC", line)
-    line = _ZERO_WIDTH.sub("", line)
-    if "  " in line or _ODD_SPACE.search(line):  # else there is nothing to fold: skip the pass
+    # (Three substring tests: a line of Latin-1 characters, most, is told at once it holds none of
+    # them, where the pattern reads it to the end.)
+    if "\u200b" in line or "\u2060" in line or "\ufeff" in line:
+        line = _ZERO_WIDTH.sub("", line)
+    if line.isascii() and not ("\t" in line or "\f" in line or "\v" in line):
+        # Only runs of plain spaces to fold (the ASCII line holds none of the other spaces):
+        # replace() does it in a pass or two in C, where the pattern stopped at every space.
+        while "  " in line:
+            line = line.replace("  ", " ")
+    elif "  " in line or _ODD_SPACE.search(line):  # else there is nothing to fold: skip the pass
         line = _SPACES.sub(" ", line)
     return line.strip()
 
@@ -303,7 +314,7 @@ def _cut_junk_phrases(line: str) -> list[str]:
     out: list[str] = []
     pos = k = 0
     while True:
-        found = _next_phrase(line, pos)
+        found = _next_phrase(line, pos, folded)
         limit = found[0] if found else len(line)
         while k < len(starts) and starts[k] < pos:
             k += 1
@@ -325,10 +336,23 @@ def _cut_junk_phrases(line: str) -> list[str]:
         pos = found[1]
 
 
-def _next_phrase(line: str, pos: int) -> tuple[int, int] | None:
+def _next_phrase(line: str, pos: int, folded: str) -> tuple[int, int] | None:
     """Return the span of the next match of the junk phrases but the credit sentence, from ``pos``,
-    white space around it included."""
-    m = _other_phrase.search(line, pos)
+    white space around it included. (``folded`` is the line lower-cased.)"""
+    if line.isascii():
+        # Each phrase holds its word a set distance from its start (_PHRASE_WORDS): tried only
+        # there, in order, the phrases give the leftmost match, where a search from ``pos`` tried
+        # them at every "c", "s" and "w" of what is often a long paragraph. (An ASCII line lower-
+        # cases letter for letter, and case-insensitively its letters match only their own cases.)
+        starts: set[int] = set()
+        for word, nearest, farthest in _PHRASE_WORDS:
+            at = folded.find(word, pos)
+            while at >= 0:
+                starts.update(range(max(pos, at - farthest), at - nearest + 1))
+                at = folded.find(word, at + 1)
+        m = next((m for at in sorted(starts) if (m := _other_phrase.match(line, at))), None)
+    else:
+        m = _other_phrase.search(line, pos)
     if m is None:
         return None
     # The phrase starts at the leftmost place it can: white space before it goes with it.
@@ -366,7 +390,7 @@ def _drop_caption_labels(lines: list[str]) -> list[str]:
     # ahead for starts. (Shapes can overlap, "Label: Another label: Text": each start is tried.)
     out: list[str] = []
     done = at = 0
-    while shape := _LABEL_SHAPE.search(text, at):
+    while shape := _next_label_shape(text, at):
         at = shape.start() + 1
         m = CAPTION_LABEL.match(text, shape.start()) if shape.start() >= done else None
         if m:
@@ -374,6 +398,29 @@ def _drop_caption_labels(lines: list[str]) -> list[str]:
             done = m.end()
     out.append(text[done:])
     return [line.strip() for line in "".join(out).split("\n") if line.strip()]
+
+
+def _next_label_shape(text: str, at: int) -> re.Match[str] | None:
+    """Return ``_LABEL_SHAPE.search(text, at)``, looked for only before each ": ".
+
+    A shape is letters and single spaces up to its ": ", so it starts in the run of those before
+    the first ": " from ``at``, or after that colon: each run is searched on its own, where the
+    search from ``at`` went through every capital of the text between the few colons. (Nothing
+    in the pattern looks past its end, so the search can stop at the end of the shape the run
+    would make.)
+    """
+    while (colon := text.find(": ", at)) >= 0:
+        run = colon
+        while run > at and text[run - 1] in _LETTERS_AND_SPACE:
+            run -= 1
+        shape = _LABEL_SHAPE.search(text, run, colon + 3)
+        if shape:
+            return shape
+        at = colon + 1
+    return None
+
+
+_LETTERS_AND_SPACE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz ")
 
 
 def _before_comments(lines: list[str]) -> list[str]:

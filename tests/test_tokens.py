@@ -82,3 +82,21 @@ def test_the_tokens_left_unmade_change_no_mention(monkeypatch):
     found = names.find_mentions(units, text, names.lowercase_words(text))
     monkeypatch.setattr(names, "_LOOKAHEAD", 10_000)
     assert found and names.find_mentions(units, text, names.lowercase_words(text)) == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S. President Donald Trump met Kim Jong-Un (AP) in Hanoi.",
+        "He said: \"It's over,\" and left at 5.30pm  on Monday -- then Jr. and Ph.D. holders came.",
+        "The NYC-based firm's AT&T deal, e.g. the 1,000-page one, ended... a_b _c d_ 'quoted' x.",
+        "Dr. A. B. Smith Jr. arrived. end.",
+    ],
+)
+def test_ascii_tokens_read_from_the_pieces_between_spaces_are_the_pattern_s(text):
+    # An ASCII sentence's tokens are read piece by piece, plain words as they stand: the same
+    # tokens, at the same offsets, as the pattern finds in the whole sentence.
+    from briefer.analysis.tokens import _SPACED_ASCII_TOKEN_NO_BANG, _ascii_tokens_at, _matched_at
+
+    pieces = [(at, w) for at, w, _ in _ascii_tokens_at(text)]
+    assert pieces == [(at, w) for at, w, _ in _matched_at(_SPACED_ASCII_TOKEN_NO_BANG, text, 0)]

@@ -342,8 +342,8 @@ def _merge_prefixes(entities: list[Entity], owner: dict[int, int]) -> None:
             continue
         for long in longer[len(sw)]:
             lw = keys[long.id]
-            if not long.mentions:
-                continue
+            if not long.mentions or lw[0] != sw[0] and lw[-1] != sw[-1]:
+                continue  # (each way of folding below needs the first words or the last ones alike: most pairs have neither)
             extra = lw[len(sw) :]
             prefix = (
                 lw[: len(sw)] == sw

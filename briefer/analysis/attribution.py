@@ -249,7 +249,7 @@ def _lower_words(lowered: str) -> tuple[list[str], str | None]:
     if lowered.isascii():
         # A run of [a-z'-] holds one word, from its first letter: when no run starts with a mark,
         # the words are the runs, which split() gives once every other character is a space.
-        runs = lowered.translate(_ASCII_NON_WORD_TO_SPACE)
+        runs = lowered.encode("ascii").translate(_ASCII_NON_WORD_TO_SPACE).decode("ascii")
         if runs[:1] not in ("'", "-") and " '" not in runs and " -" not in runs:
             return runs.split(), runs
     return _LOWER_WORD.findall(lowered), None
@@ -275,7 +275,8 @@ def _verb_matches(masked: str, words: list[str], runs: str | None) -> list[re.Ma
     return [_WORD.match(masked, at) for at in starts]
 
 
-_ASCII_NON_WORD_TO_SPACE = str.maketrans({c: " " for c in range(128) if not re.fullmatch("[a-z'-]", chr(c))})
+# (A table for the text's bytes: str.translate() looks every distinct character up in a dict, at each call.)
+_ASCII_NON_WORD_TO_SPACE = bytes(c if re.fullmatch("[a-z'-]", chr(c)) else 32 for c in range(128)) + bytes(128)
 
 
 def _has_complement(u: Unit, masked: str, w: re.Match[str], lemma: str) -> bool:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .tokens import findall_in_runs
+
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|\?")
 
 
@@ -108,10 +110,14 @@ def words_of(text: str) -> list[str]:
     stands for no cue: it comes back empty.
     """
     text = text.replace("\u2019", "'")
-    if text.isascii() and "'" not in text and "?" not in text:
-        # Then a word is a run of letters and digits: split() finds the runs once every other
-        # character is a space, for a fraction of a regex match per word.
-        words = text.encode("ascii").translate(_ASCII_NON_WORD_TO_SPACE).decode("ascii").split()
+    if text.isascii():
+        # Then a word is a run of letters and digits (one apostrophe and letters aside), or a
+        # question mark set apart: split() finds the runs once every other character is a space,
+        # for a fraction of a regex match per word (see tokens.findall_in_runs).
+        if "?" in text:
+            text = text.replace("?", " ? ")
+        runs = text.encode("ascii").translate(_ASCII_NON_WORD_TO_SPACE).decode("ascii")
+        words = findall_in_runs(_CASED, runs, "'") if "'" in runs else runs.split()
     else:
         words = _CASED.findall(text)
     # (A word whose first letter is upper-case is not lower-case: the test needs no islower().)
@@ -120,4 +126,4 @@ def words_of(text: str) -> list[str]:
 
 _CASED = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?|\?")
 # (A table for the text's bytes: str.translate() looks every distinct character up in a dict, at each call.)
-_ASCII_NON_WORD_TO_SPACE = bytes(c if re.fullmatch("[A-Za-z0-9]", chr(c)) else 32 for c in range(128)) + bytes(128)
+_ASCII_NON_WORD_TO_SPACE = bytes(c if re.fullmatch("[A-Za-z0-9'?]", chr(c)) else 32 for c in range(128)) + bytes(128)

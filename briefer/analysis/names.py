@@ -338,25 +338,20 @@ def _split_run(u: Unit, run: list[Token], toks: list[Token], i: int, text: str, 
     prev_tok = toks[i - 1].text.lower() if i > 0 else ""
     prev2 = toks[i - 2].text.lower() if i > 1 else ""
     next_tok = toks[j].text.lower() if j < len(toks) else ""
-    return [
-        Mention(
-            unit=u.index,
-            start=first.start,
-            end=end,
-            name=name,
-            surface=text[run[0].start : end],
-            role=role,
-            honorific=honorific,
-            possessive=possessive,
-            initial=initial and title_end == 0,
-            prev=prev_tok,
-            next=next_tok,
-            prev2=prev2,
-            next_cap=j < len(toks) and toks[j].cap,
-            quoted=bool(u.quotes) and any(s <= first.start - u.start < e for s, e in u.quotes),
-            example=_has_example_cue(u.text) and bool(_EXAMPLE.search(u.text, 0, run[0].start - u.start)),
-        )
-    ]
+    # The fields past the name set one by one: passed by keyword, fifteen of them cost the call a
+    # dictionary to build and to match against the parameters, twice what making the mention does.
+    m = Mention(u.index, first.start, end, name, text[run[0].start : end])
+    m.role = role
+    m.honorific = honorific
+    m.possessive = possessive
+    m.initial = initial and title_end == 0
+    m.prev = prev_tok
+    m.next = next_tok
+    m.prev2 = prev2
+    m.next_cap = j < len(toks) and toks[j].cap
+    m.quoted = bool(u.quotes) and any(s <= first.start - u.start < e for s, e in u.quotes)
+    m.example = _has_example_cue(u.text) and bool(_EXAMPLE.search(u.text, 0, run[0].start - u.start))
+    return [m]
 
 
 def _is_demonym(word: str) -> bool:

@@ -10,6 +10,7 @@ article does not name ("an insider", "supporters of the measure").
 from __future__ import annotations
 
 import re
+from itertools import repeat
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -245,7 +246,8 @@ def find_referents(u: Unit, mentions: list[tuple[Mention, int]], entities: list[
             refs.append(Referent(m.start(2), m.end(), "country", word=country, text=masked[m.start(2) : m.end()]))
         else:
             refs.append(Referent(m.start(), m.end(), "country", word=country, text=m.group(0)))
-    for m in _descriptions(masked) if not present.isdisjoint(_DESCRIPTION_NOUNS) else ():
+    nouns = present.intersection(_DESCRIPTION_NOUNS)
+    for m in _descriptions(masked, lowered, nouns) if nouns else ():
         if any(r.start <= m.start(2) < r.end for r in refs):
             continue
         if _NAME_COMMA_AT_END.search(masked[max(0, m.start() - 40) : m.start()]) or _COMMA_NAME.match(
@@ -290,20 +292,31 @@ def _country_of(word: str) -> str | None:
 
 
 def _generic_matches(masked: str, lowered: str, heads: set[str]) -> Iterator[re.Match[str]]:
-    """Return ``_GENERIC.finditer(masked)``, the search started where the first match can start.
+    """Yield what ``_GENERIC.finditer(masked)`` yields, each search started where the next match
+    can start, and none made past the last group noun.
 
-    The pattern opens on optional words, so the engine tries it at every position, up to the
-    first group noun and after. In an ASCII text a match's noun is a whole run of letters, one of
-    ``heads``, found in the lower-cased text at an offset no later than where the first match's
-    noun stands; before the noun come at most four words, each followed by white space. No
-    match starts before the fourth word in front of that offset, nor does one found from there
-    differ (\\b and the look-aheads see the whole text).
+    The pattern opens on optional words, so the engine tries it at every position, before, between
+    and after the group nouns. In an ASCII text a match's noun is a whole run of letters, one of
+    ``heads``, found in the lower-cased text at an offset no earlier than where the search for it
+    starts and no later than where its noun stands; before the noun come at most four words, each
+    followed by white space. No match starts before the fourth word in front of that offset, nor
+    does one found from there differ (\\b and the look-aheads see the whole text); where no head
+    comes after the last match, no match does.
     """
     if not masked.isascii():
-        return _GENERIC.finditer(masked)
-    noun = min(map(lowered.find, heads))
-    words_before = masked[:noun].rsplit(None, 4)
-    return _GENERIC.finditer(masked, len(words_before[0]) if len(words_before) == 5 else 0)
+        yield from _GENERIC.finditer(masked)
+        return
+    pos = 0
+    while True:
+        noun = min((at for at in map(lowered.find, heads, repeat(pos)) if at >= 0), default=-1)
+        if noun < 0:
+            return
+        words_before = masked[pos:noun].rsplit(None, 4)
+        m = _GENERIC.search(masked, pos + len(words_before[0]) if len(words_before) == 5 else pos)
+        if m is None:
+            return
+        yield m
+        pos = m.end()
 
 
 class _Found:
@@ -324,9 +337,15 @@ class _Found:
         return self.groups[i]
 
 
-def _descriptions(masked: str) -> list[_Found]:
+def _descriptions(masked: str, lowered: str, nouns: set[str]) -> list[_Found]:
     """Return "the attorney", "the family's attorney", "The Russia space agency": a determiner, at
-    most three words, a description noun; the determiner nearest the noun wins."""
+    most three words, a description noun; the determiner nearest the noun wins.
+
+    ``nouns`` are the description nouns among the runs of letters of ``lowered`` (the text lower-
+    cased): a word that is one of them is such a run too.
+    """
+    if lowered.isascii():
+        return _ascii_descriptions(masked, lowered, nouns)
     words = list(_WORD_SPAN.finditer(masked))
     out = []
     for k in [k for k, w in enumerate(words) if w.group().lower() in _DESCRIPTION_NOUNS]:
@@ -340,6 +359,48 @@ def _descriptions(masked: str) -> list[_Found]:
                 out.append(_Found([(start, w.end()), (words[j + 1].start(), w.start()), (w.start(), w.end())],
                                   [masked[start : w.end()], masked[words[j + 1].start() : w.start()], noun]))
                 break
+    return out
+
+
+# What a _WORD_SPAN word is made of in an ASCII text.
+_ASCII_SPAN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_'-")
+
+
+def _ascii_descriptions(masked: str, lowered: str, nouns: set[str]) -> list[_Found]:
+    """`_descriptions` of an ASCII text, read from its nouns instead of from every word.
+
+    Lower-casing keeps an ASCII text's offsets, so a noun that is a whole _WORD_SPAN word stands in
+    ``lowered`` with no word character either side; the words before it are read backwards from
+    there, as far as `_descriptions` looks (four words, white space only between them). A match
+    object and a lower-cased copy per word cost most of what describing a sentence did.
+    """
+    span_chars = _ASCII_SPAN_CHARS
+    at_nouns = []
+    for noun in nouns:
+        at = lowered.find(noun)
+        while at >= 0:
+            end = at + len(noun)
+            if (at == 0 or lowered[at - 1] not in span_chars) and (end == len(lowered) or lowered[end] not in span_chars):
+                at_nouns.append((at, end, noun))
+            at = lowered.find(noun, at + 1)
+    at_nouns.sort()
+    out = []
+    for noun_start, noun_end, noun in at_nouns:
+        after = noun_start  # where the word after the one looked at starts
+        for _ in range(4):
+            gap = after
+            while gap > 0 and masked[gap - 1] not in span_chars:
+                gap -= 1
+            if gap == 0 or not masked[gap:after].isspace():
+                break  # no word before, or a mark between
+            start = gap
+            while start > 0 and masked[start - 1] in span_chars:
+                start -= 1
+            if lowered[start:gap] in _DETERMINERS:
+                out.append(_Found([(start, noun_end), (after, noun_start), (noun_start, noun_end)],
+                                  [masked[start:noun_end], masked[after:noun_start], noun]))
+                break
+            after = start
     return out
 
 

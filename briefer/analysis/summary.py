@@ -13,6 +13,7 @@ from collections import _count_elements  # Counter's own counting loop, in C
 from itertools import filterfalse, repeat
 from operator import mul, truediv
 
+from .tokens import findall_in_runs
 from .units import Unit
 
 _WORD = re.compile(r"[a-z0-9]+(?:['\u2019][a-z]+)?")
@@ -89,10 +90,11 @@ def centrality(units: list[Unit]) -> list[float]:
 
 def _bag(lowered: str) -> dict[str, int]:
     """Return the content words of a lower-cased sentence with their counts, in order of first use."""
-    if lowered.isascii() and "'" not in lowered:
-        # Without an apostrophe a word is a run of [a-z0-9]: the runs are what split() gives once
-        # every other character is a space, at a fraction of the cost of a match per word.
-        words = lowered.encode("ascii").translate(_ASCII_NON_WORD_TO_SPACE).decode("ascii").split()
+    if lowered.isascii():
+        # A word is a run of [a-z0-9], one apostrophe and letters aside: the runs are what split()
+        # gives once every other character is a space, at a fraction of the cost of a match per word.
+        runs = lowered.encode("ascii").translate(_ASCII_NON_WORD_TO_SPACE).decode("ascii")
+        words = findall_in_runs(_WORD, runs, "'") if "'" in runs else runs.split()
     else:
         words = _WORD.findall(lowered)
     bag: dict[str, int] = {}
@@ -101,4 +103,4 @@ def _bag(lowered: str) -> dict[str, int]:
 
 
 # (A table for the sentence's bytes: str.translate() looks every distinct character up in a dict, at each call.)
-_ASCII_NON_WORD_TO_SPACE = bytes(c if re.fullmatch("[a-z0-9]", chr(c)) else 32 for c in range(128)) + bytes(128)
+_ASCII_NON_WORD_TO_SPACE = bytes(c if re.fullmatch("[a-z0-9']", chr(c)) else 32 for c in range(128)) + bytes(128)

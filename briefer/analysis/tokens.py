@@ -82,6 +82,29 @@ def curated_given_names() -> dict[str, str]:
 # distinct character up in a dict, at each call.)
 ASCII_NON_LETTER_TO_SPACE = bytes(c if 97 <= c <= 122 else 32 for c in range(128)) + bytes(128)
 
+def findall_in_runs(pattern: re.Pattern[str], runs: str, mark: str) -> list[str]:
+    """Return ``pattern.findall(runs)`` for a text of runs of characters between single spaces (as
+    ``bytes.translate()`` leaves it with the characters no word holds made spaces), when
+    ``pattern`` matches no space, and a whole run unless the run holds the ``mark``: those runs are
+    matched on their own, the others are what ``split()`` gives.
+
+    (The mark, an apostrophe, is in two sentences of five, once or twice in each: a match per word
+    cost more than all the rest of reading a sentence's words.)
+    """
+    words: list[str] = []
+    at = 0
+    while (found := runs.find(mark, at)) >= 0:
+        start = runs.rfind(" ", at, found) + 1  # (at is 0, or the space after the last such run)
+        end = runs.find(" ", found)
+        if end < 0:
+            end = len(runs)
+        words += runs[at:start].split()
+        words += pattern.findall(runs, start, end)  # (no look-around: the run's ends are the text's)
+        at = end
+    words += runs[at:].split()
+    return words
+
+
 def without_possessive(word: str) -> str:
     """The word without a possessive ending ("Sunday's" -> "Sunday")."""
     # (By endswith: a token holds no line break, so this cuts what ['’]s$ would find.)
@@ -97,27 +120,69 @@ def tokenize(text: str, offset: int = 0, *, past_last_cap: int | None = None) ->
     capital. (Making the tokens is most of the cost, and a quarter of them are past that point.)
     """
     out: list[Token] = []
-    pos = offset
-    if "!" in text:
-        found = _SPACED_TOKEN.findall(text)
-    else:
-        found = (_SPACED_ASCII_TOKEN_NO_BANG if text.isascii() else _SPACED_TOKEN_NO_BANG).findall(text)
+    found = _tokens_at(text)
     if past_last_cap is not None:
         last = len(found) - 1
         while last >= 0 and not found[last][1][0].isupper():  # (a capitalised word, "-based" or not)
             last -= 1
         del found[last + 1 + past_last_cap :]  # a word cut at its stop makes two tokens: never fewer
-    for skipped, w in found:
-        start = pos + len(skipped)
-        pos = start + len(w)
+    for at, w, plain in found:
+        start = offset + at
+        end = start + len(w)
+        if plain:  # letters and digits only: a word, capitalised by its first letter, with no stop
+            out.append(Token(start, end, w, w[0].isupper(), True))
+            continue
         first = w[0]
         cap = first.isupper() and not w.endswith("-based")
         if w[-1] == "." and len(w) > 1 and first.isalnum() and not _keeps_stop(w):
-            out.append(Token(start, pos - 1, w[:-1], cap, True))
-            out.append(Token(pos - 1, pos, ".", False, False))
+            out.append(Token(start, end - 1, w[:-1], cap, True))
+            out.append(Token(end - 1, end, ".", False, False))
         else:
-            out.append(Token(start, pos, w, cap, first.isalnum()))
+            out.append(Token(start, end, w, cap, first.isalnum()))
     return out
+
+
+def _tokens_at(text: str) -> list[tuple[int, str, bool]]:
+    """Return the matches of _TOKEN in ``text``, each with its offset and whether it is a plain
+    word of ASCII letters and digits."""
+    if "!" in text:
+        pattern = _SPACED_TOKEN
+    elif not text.isascii():
+        pattern = _SPACED_TOKEN_NO_BANG
+    elif text.isprintable():
+        return _ascii_tokens_at(text)
+    else:
+        pattern = _SPACED_ASCII_TOKEN_NO_BANG
+    return _matched_at(pattern, text, 0)
+
+
+def _matched_at(pattern: re.Pattern[str], text: str, at: int) -> list[tuple[int, str, bool]]:
+    found = []
+    for skipped, w in pattern.findall(text):
+        at += len(skipped)
+        found.append((at, w, False))
+        at += len(w)
+    return found
+
+
+def _ascii_tokens_at(text: str) -> list[tuple[int, str, bool]]:
+    """`_tokens_at` for printable ASCII text with no "!", whose only white space is the space.
+
+    No token holds a space, so the tokens are those of the pieces between the spaces, each read on
+    its own (the pattern's look-ahead for a space after a stop sees the piece's end instead). Most
+    pieces are a plain word of letters and digits, one token as it stands: only the others are
+    matched. (A match per word, with its tuple, and the tests for a stop and a "-based" on every
+    word, were most of the cost of tokenizing.)
+    """
+    found = []
+    at = 0
+    for piece in text.split(" "):
+        if piece.isalnum():  # (ASCII: letters and digits only)
+            found.append((at, piece, True))
+        elif piece:
+            found += _matched_at(_SPACED_ASCII_TOKEN_NO_BANG, piece, at)
+        at += len(piece) + 1
+    return found
 
 
 def _keeps_stop(word: str) -> bool:

@@ -82,7 +82,12 @@ class Unit:
     @property
     def words(self) -> int:
         if self._words < 0:
-            self._words = len(_WORD.findall(self.text))
+            if self.text.isascii():
+                # The runs of letters are what split() gives once all else is a space: counted
+                # without a regex match per word.
+                self._words = len(self.text.encode("ascii").translate(_ASCII_NON_ALPHA_TO_SPACE).split())
+            else:
+                self._words = len(_WORD.findall(self.text))
         return self._words
 
     def has_words(self, n: int) -> bool:
@@ -120,6 +125,7 @@ def _blanked(passage: str) -> str:
     return "".join([p if i & 1 else "_" * len(p) for i, p in enumerate(pieces)])
 
 
+_ASCII_NON_ALPHA_TO_SPACE = bytes(c if chr(c).isalpha() else 32 for c in range(128)) + bytes(128)  # ([A-Za-z] kept; see _ASCII_BLANK)
 _ASCII_BLANK = bytes(c if chr(c).isspace() else 95 for c in range(128)) + bytes(128)  # (see tokens.ASCII_NON_LETTER_TO_SPACE)
 _SPACE_RUNS = re.compile(r"(\s+)")
 # What a paragraph of prose ends on: a stop, or a closing quotation mark or bracket after one.
@@ -191,8 +197,8 @@ def is_caption(sentence: str, run_in: bool = False) -> bool:
         # gives once every other character is a space; its letters are counted on its bytes, where
         # translate() deletes in one C loop. (Each the same as the regex below, a match at a time.)
         raw = s.encode("ascii")
-        words = set(raw.lower().translate(ASCII_NON_LETTER_TO_SPACE).decode("ascii").split())
-        gate = not words.isdisjoint(_GATE_WORD_SET)
+        words = raw.lower().translate(ASCII_NON_LETTER_TO_SPACE).decode("ascii").split()
+        gate = not _GATE_WORD_SET.isdisjoint(words)  # (no set of the words: most sentences stop here)
         upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
         lower = len(raw) - len(raw.translate(None, _ASCII_LOWER)) if upper >= 8 else 0
     else:
@@ -203,9 +209,9 @@ def is_caption(sentence: str, run_in: bool = False) -> bool:
         # (The lower-case letters counted as those translate() drops: a list of them costs four times more.)
         lower = len(s) - len(s.translate(_DROP_LOWER)) if upper >= 8 else 0
     if gate:
-        if not words.isdisjoint(_FURNITURE_WORDS) and _FURNITURE.search(s):
+        if not _FURNITURE_WORDS.isdisjoint(words) and _FURNITURE.search(s):
             return True
-        if not words.isdisjoint(_CAPTION_WORDS) and _CAPTION.search(s):
+        if not _CAPTION_WORDS.isdisjoint(words) and _CAPTION.search(s):
             return True
     if upper >= 8 and upper > 4 * lower:
         return True  # "A LONG, DRAWN OUT HISTORY OF ..." — a headline in capitals
