@@ -96,7 +96,8 @@ def test_the_tokens_left_unmade_change_no_mention(monkeypatch):
 def test_ascii_tokens_read_from_the_pieces_between_spaces_are_the_pattern_s(text):
     # An ASCII sentence's tokens are read piece by piece, plain words as they stand: the same
     # tokens, at the same offsets, as the pattern finds in the whole sentence.
-    from briefer.analysis.tokens import _SPACED_ASCII_TOKEN_NO_BANG, _ascii_tokens_at, _matched_at
+    from briefer.analysis.tokens import _SPACED_ASCII_TOKEN_NO_BANG, _add_tokens, _ascii_tokens, _matched_at
 
-    pieces = [(at, w) for at, w, _ in _ascii_tokens_at(text)]
-    assert pieces == [(at, w) for at, w, _ in _matched_at(_SPACED_ASCII_TOKEN_NO_BANG, text, 0)]
+    whole: list = []
+    _add_tokens(whole, _matched_at(_SPACED_ASCII_TOKEN_NO_BANG, text, 5))
+    assert _ascii_tokens(text, 5, None) == whole

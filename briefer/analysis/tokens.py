@@ -119,19 +119,40 @@ def tokenize(text: str, offset: int = 0, *, past_last_cap: int | None = None) ->
     word: a prefix of the whole list, for a reader that never looks further than that past a
     capital. (Making the tokens is most of the cost, and a quarter of them are past that point.)
     """
-    out: list[Token] = []
-    found = _tokens_at(text)
+    if "!" not in text and text.isascii() and text.isprintable():
+        return _ascii_tokens(text, offset, past_last_cap)
+    if "!" in text:
+        pattern = _SPACED_TOKEN
+    elif not text.isascii():
+        pattern = _SPACED_TOKEN_NO_BANG
+    else:
+        pattern = _SPACED_ASCII_TOKEN_NO_BANG
+    found = _matched_at(pattern, text, offset)
     if past_last_cap is not None:
         last = len(found) - 1
         while last >= 0 and not found[last][1][0].isupper():  # (a capitalised word, "-based" or not)
             last -= 1
         del found[last + 1 + past_last_cap :]  # a word cut at its stop makes two tokens: never fewer
-    for at, w, plain in found:
-        start = offset + at
+    out: list[Token] = []
+    _add_tokens(out, found)
+    return out
+
+
+def _matched_at(pattern: re.Pattern[str], text: str, at: int) -> list[tuple[int, str]]:
+    """Return the matches of a _SPACED pattern in ``text``, each with its offset (``text`` read as
+    starting at ``at``)."""
+    found = []
+    for skipped, w in pattern.findall(text):
+        at += len(skipped)
+        found.append((at, w))
+        at += len(w)
+    return found
+
+
+def _add_tokens(out: list[Token], found: list[tuple[int, str]]) -> None:
+    """Append the tokens of the matches ``found``: a stop comes off a word unless it keeps it."""
+    for start, w in found:
         end = start + len(w)
-        if plain:  # letters and digits only: a word, capitalised by its first letter, with no stop
-            out.append(Token(start, end, w, w[0].isupper(), True))
-            continue
         first = w[0]
         cap = first.isupper() and not w.endswith("-based")
         if w[-1] == "." and len(w) > 1 and first.isalnum() and not _keeps_stop(w):
@@ -139,50 +160,43 @@ def tokenize(text: str, offset: int = 0, *, past_last_cap: int | None = None) ->
             out.append(Token(end - 1, end, ".", False, False))
         else:
             out.append(Token(start, end, w, cap, first.isalnum()))
-    return out
 
 
-def _tokens_at(text: str) -> list[tuple[int, str, bool]]:
-    """Return the matches of _TOKEN in ``text``, each with its offset and whether it is a plain
-    word of ASCII letters and digits."""
-    if "!" in text:
-        pattern = _SPACED_TOKEN
-    elif not text.isascii():
-        pattern = _SPACED_TOKEN_NO_BANG
-    elif text.isprintable():
-        return _ascii_tokens_at(text)
-    else:
-        pattern = _SPACED_ASCII_TOKEN_NO_BANG
-    return _matched_at(pattern, text, 0)
-
-
-def _matched_at(pattern: re.Pattern[str], text: str, at: int) -> list[tuple[int, str, bool]]:
-    found = []
-    for skipped, w in pattern.findall(text):
-        at += len(skipped)
-        found.append((at, w, False))
-        at += len(w)
-    return found
-
-
-def _ascii_tokens_at(text: str) -> list[tuple[int, str, bool]]:
-    """`_tokens_at` for printable ASCII text with no "!", whose only white space is the space.
+def _ascii_tokens(text: str, offset: int, past_last_cap: int | None) -> list[Token]:
+    """`tokenize` for printable ASCII text with no "!", whose only white space is the space.
 
     No token holds a space, so the tokens are those of the pieces between the spaces, each read on
     its own (the pattern's look-ahead for a space after a stop sees the piece's end instead). Most
-    pieces are a plain word of letters and digits, one token as it stands: only the others are
-    matched. (A match per word, with its tuple, and the tests for a stop and a "-based" on every
-    word, were most of the cost of tokenizing.)
+    pieces are a plain word of letters and digits, one token as it stands, made at once: only the
+    others are matched. (A match per word, with its tuple, and the tests for a stop and a "-based"
+    on every word, were most of the cost of tokenizing.)
+
+    With ``past_last_cap``, the pieces after the last one holding a capital are cut to that many
+    holding a token (a piece holds one at least, unless it is empty or underscores): at least as
+    many tokens are left past the last capitalised word as in the whole list.
     """
-    found = []
-    at = 0
-    for piece in text.split(" "):
-        if piece.isalnum():  # (ASCII: letters and digits only)
-            found.append((at, piece, True))
+    pieces = text.split(" ")
+    if past_last_cap is not None:
+        last = len(pieces) - 1
+        while last >= 0 and pieces[last] == pieces[last].lower():  # (no capital letter in it)
+            last -= 1
+        keep = last + 1
+        left = past_last_cap
+        while left > 0 and keep < len(pieces):
+            if pieces[keep].strip("_"):
+                left -= 1
+            keep += 1
+        del pieces[keep:]
+    out: list[Token] = []
+    at = offset
+    for piece in pieces:
+        end = at + len(piece)
+        if piece.isalnum():  # (ASCII: letters and digits only) a word, with no stop
+            out.append(Token(at, end, piece, piece[0].isupper(), True))
         elif piece:
-            found += _matched_at(_SPACED_ASCII_TOKEN_NO_BANG, piece, at)
-        at += len(piece) + 1
-    return found
+            _add_tokens(out, _matched_at(_SPACED_ASCII_TOKEN_NO_BANG, piece, at))
+        at = end + 1
+    return out
 
 
 def _keeps_stop(word: str) -> bool:
