@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..lexicon import CAPTION_MARKERS, FURNITURE_SENTENCES, RUN_IN_STARTERS, SPEECH_FORMS, alternation
+from ..lexicon import CAPTION_MARKERS, FURNITURE_SENTENCES, RUN_IN_STARTERS, SPEECH_FORMS
 from ..sentences import split_sentences
 from .tokens import ASCII_NON_LETTER_TO_SPACE
 
@@ -36,8 +36,6 @@ _LABEL = re.compile(r"^([A-Z][\w'\u2019&-]*(?: [\w'\u2019&-]+){0,11}):\s+[\"'\u2
 # real sentence.
 _RESTART = re.compile(r"(?<=[a-z0-9])\s+(?=[\"'\u2018\u201c]?[A-Z][a-z]|[\"'\u2018\u201c]I\b)")
 _WORD = re.compile(r"[A-Za-z]+")
-_UPPER = re.compile(r"[A-Z]")
-_LOWER_WORD = re.compile(r"[a-z]+")
 # Words one of the caption or furniture patterns needs: a sentence with none of them skips the
 # patterns (most sentences).
 _CAPTION_WORDS = frozenset(
@@ -49,10 +47,6 @@ _FURNITURE_WORDS = frozenset(
     "published posted originally email e mail contact write reach securedrop".split()
 )
 _HEADING_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from vs v".split())
-_DROP_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
-# Any word either set above holds, as a whole word of the lower-cased sentence: one pass that most
-# sentences fail, sparing them the set of their words.
-_GATE_WORDS = re.compile(r"(?<![a-z])(?:" + alternation(sorted(_CAPTION_WORDS | _FURNITURE_WORDS)) + r")(?![a-z])")
 _GATE_WORD_SET = _CAPTION_WORDS | _FURNITURE_WORDS
 # (Deletion tables for the text's bytes, as tokens.ASCII_NON_LETTER_TO_SPACE.)
 _ASCII_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -192,22 +186,20 @@ def is_caption(sentence: str, run_in: bool = False) -> bool:
     stop: in edited prose that only happens to captions and link headlines glued to the text.
     """
     s = sentence.strip()
+    # The gate words are whole runs of [a-z], and a sentence's runs are what split() gives once
+    # every other character is a space; its capitals are counted on its bytes, where translate()
+    # deletes in one C loop. (Each the same as a regex, a match at a time.) A character outside
+    # ASCII is encoded as a "?", which is no letter: a sentence with curly quotes is read so too.
     if s.isascii():
-        # The gate words are whole runs of [a-z], and an ASCII sentence's runs are what split()
-        # gives once every other character is a space; its letters are counted on its bytes, where
-        # translate() deletes in one C loop. (Each the same as the regex below, a match at a time.)
         raw = s.encode("ascii")
         words = raw.lower().translate(ASCII_NON_LETTER_TO_SPACE).decode("ascii").split()
-        gate = not _GATE_WORD_SET.isdisjoint(words)  # (no set of the words: most sentences stop here)
-        upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
-        lower = len(raw) - len(raw.translate(None, _ASCII_LOWER)) if upper >= 8 else 0
     else:
-        low = s.lower()
-        gate = _GATE_WORDS.search(low) is not None
-        words = set(_LOWER_WORD.findall(low)) if gate else set()
-        upper = len(_UPPER.findall(s))
-        # (The lower-case letters counted as those translate() drops: a list of them costs four times more.)
-        lower = len(s) - len(s.translate(_DROP_LOWER)) if upper >= 8 else 0
+        raw = s.encode("ascii", "replace")
+        words = s.lower().encode("ascii", "replace").translate(ASCII_NON_LETTER_TO_SPACE).decode("ascii").split()
+    gate = not _GATE_WORD_SET.isdisjoint(words)  # (no set of the words: most sentences stop here)
+    upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
+    # (The lower-case letters counted as those translate() drops: a list of them costs four times more.)
+    lower = len(raw) - len(raw.translate(None, _ASCII_LOWER)) if upper >= 8 else 0
     if gate:
         if not _FURNITURE_WORDS.isdisjoint(words) and _FURNITURE.search(s):
             return True
