@@ -91,6 +91,7 @@ def test_the_tokens_left_unmade_change_no_mention(monkeypatch):
         "He said: \"It's over,\" and left at 5.30pm  on Monday -- then Jr. and Ph.D. holders came.",
         "The NYC-based firm's AT&T deal, e.g. the 1,000-page one, ended... a_b _c d_ 'quoted' x.",
         "Dr. A. B. Smith Jr. arrived. end.",
+        "Hello, world. Mr. Smith, Jr. said 5. a,b ,c x,, y.. . , Inc. etc. U.S. No.",
     ],
 )
 def test_ascii_tokens_read_from_the_pieces_between_spaces_are_the_pattern_s(text):

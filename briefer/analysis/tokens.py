@@ -193,6 +193,15 @@ def _ascii_tokens(text: str, offset: int, past_last_cap: int | None) -> list[Tok
         end = at + len(piece)
         if piece.isalnum():  # (ASCII: letters and digits only) a word, with no stop
             out.append(Token(at, end, piece, piece[0].isupper(), True))
+        elif piece[-1:] in (",", ".") and piece[:-1].isalnum():
+            # A word and its comma or stop (most other pieces): made as _add_tokens() makes the
+            # pattern's matches, without matching (the stop, at the piece's end, is the word's).
+            word = piece[:-1]
+            if piece[-1] == "." and _keeps_stop(piece):
+                out.append(Token(at, end, piece, piece[0].isupper(), True))
+            else:
+                out.append(Token(at, end - 1, word, piece[0].isupper(), True))
+                out.append(Token(end - 1, end, piece[-1], False, False))
         elif piece:
             _add_tokens(out, _matched_at(_SPACED_ASCII_TOKEN_NO_BANG, piece, at))
         at = end + 1
