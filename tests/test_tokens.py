@@ -102,3 +102,22 @@ def test_ascii_tokens_read_from_the_pieces_between_spaces_are_the_pattern_s(text
     whole: list = []
     _add_tokens(whole, _matched_at(_SPACED_ASCII_TOKEN_NO_BANG, text, 5))
     assert _ascii_tokens(text, 5, None) == whole
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said: \u201cIt\u2019s over,\u201d and left \u2014 then Jr.\u2019s U.S.\u201d x\u00a0Y the\u2026 end\u2026 \u2018q\u2019",
+        "The players\u2019 union\u2019s Inc.\u2014 No.\u201c A.\u2019 \u201cSmith\u2019s\u201d \u2013 5.\u2019 e.g.\u201d",
+        "a\u00a0\u00a0b \u00a0 C.\u00a0D, caf\u00e9 \u201cNo\u201d",
+    ],
+)
+def test_curly_quotes_and_dashes_read_as_ascii_marks_give_the_unicode_pattern_s_tokens(text):
+    # A sentence whose only characters outside ASCII are curly quotes, dashes and no-break spaces
+    # is read as ASCII, those made the ASCII marks that play their part: the same tokens, the
+    # same texts, as the Unicode pattern gives.
+    from briefer.analysis.tokens import _SPACED_TOKEN_NO_BANG, _add_tokens, _matched_at
+
+    whole: list = []
+    _add_tokens(whole, _matched_at(_SPACED_TOKEN_NO_BANG, text, 5))
+    assert tokenize(text, 5) == whole

@@ -30,6 +30,13 @@ _SPACED_TOKEN_NO_BANG = re.compile(r"([\s_]*)(" + _WORD_OR_MARK + ")")
 _ASCII_WORD_OR_MARK = _WORD_OR_MARK.replace(r"[^\W_]", "[A-Za-z0-9]").replace(r"[^\w\s]", r"[^A-Za-z0-9_\s]")
 _SPACED_ASCII_TOKEN_NO_BANG = re.compile(r"([\s_]*)(" + _ASCII_WORD_OR_MARK + ")")
 _WORD_CHAR = re.compile(r"[^\W_]")
+# Marks outside ASCII, each made an ASCII character with the same part in _WORD_OR_MARK: a curly
+# apostrophe or closing double quote joins words or follows a stop as the straight one does; the
+# other quotes and dashes are marks of their own that follow no stop ("#" too); a no-break space
+# is white space.
+_AS_ASCII_MARKS = (
+    ("\u2019", "'"), ("\u201d", '"'), ("\u201c", "#"), ("\u2018", "#"), ("\u2014", "#"), ("\u2013", "#"), ("\u2026", "#"), ("\u00a0", " ")
+)
 
 
 @dataclass(slots=True)
@@ -119,8 +126,20 @@ def tokenize(text: str, offset: int = 0, *, past_last_cap: int | None = None) ->
     word: a prefix of the whole list, for a reader that never looks further than that past a
     capital. (Making the tokens is most of the cost, and a quarter of them are past that point.)
     """
-    if "!" not in text and text.isascii() and text.isprintable():
-        return _ascii_tokens(text, offset, past_last_cap)
+    if "!" not in text:
+        if text.isascii():
+            if text.isprintable():
+                return _ascii_tokens(text, offset, past_last_cap)
+        else:
+            # Curly quotes, dashes and no-break spaces (most characters outside ASCII in a
+            # sentence) made the ASCII marks, or the space, that play their part in _WORD_OR_MARK:
+            # then the ASCII path finds the same tokens at the same offsets, without the Unicode
+            # pattern's match per word. (Each token's text is taken from the sentence itself.)
+            marked = text
+            for mark, ascii_mark in _AS_ASCII_MARKS:  # (str.translate() looks up every character in a dict)
+                marked = marked.replace(mark, ascii_mark)
+            if marked.isascii() and marked.isprintable():
+                return _ascii_tokens(marked, offset, past_last_cap, text)
     if "!" in text:
         pattern = _SPACED_TOKEN
     elif not text.isascii():
@@ -162,7 +181,7 @@ def _add_tokens(out: list[Token], found: list[tuple[int, str]]) -> None:
             out.append(Token(start, end, w, cap, first.isalnum()))
 
 
-def _ascii_tokens(text: str, offset: int, past_last_cap: int | None) -> list[Token]:
+def _ascii_tokens(text: str, offset: int, past_last_cap: int | None, original: str | None = None) -> list[Token]:
     """`tokenize` for printable ASCII text with no "!", whose only white space is the space.
 
     No token holds a space, so the tokens are those of the pieces between the spaces, each read on
@@ -170,6 +189,9 @@ def _ascii_tokens(text: str, offset: int, past_last_cap: int | None) -> list[Tok
     pieces are a plain word of letters and digits, one token as it stands, made at once: only the
     others are matched. (A match per word, with its tuple, and the tests for a stop and a "-based"
     on every word, were most of the cost of tokenizing.)
+
+    With ``original``, ``text`` is that sentence with some marks made ASCII ones, and the tokens'
+    texts are the original's.
 
     With ``past_last_cap``, the pieces after the last one holding a capital are cut to that many
     holding a token (a piece holds one at least, unless it is empty or underscores): at least as
@@ -203,7 +225,10 @@ def _ascii_tokens(text: str, offset: int, past_last_cap: int | None) -> list[Tok
                 out.append(Token(at, end - 1, word, piece[0].isupper(), True))
                 out.append(Token(end - 1, end, piece[-1], False, False))
         elif piece:
-            _add_tokens(out, _matched_at(_SPACED_ASCII_TOKEN_NO_BANG, piece, at))
+            found = _matched_at(_SPACED_ASCII_TOKEN_NO_BANG, piece, at)
+            if original is not None:  # (a plain word, or one with its comma or stop, has no mark to give back)
+                found = [(start, original[start - offset : start - offset + len(w)]) for start, w in found]
+            _add_tokens(out, found)
         at = end + 1
     return out
 
