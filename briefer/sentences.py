@@ -45,7 +45,6 @@ _STOPS = ".!?\u2026"
 # matches, left the engine trying the pattern at every position, 1.5% of all the work.)
 _END = re.compile(r"[.!?…][.!?…]*[" + re.escape(_CLOSERS) + r"]*(?=\s)")
 _PARAGRAPH = re.compile(r"\n\s*\n")
-_WORD_BEFORE = re.compile(r"([\w.&'-]+)$")
 _LONGER_THAN_ANY_ABBREVIATION = max(map(len, ABBREVIATIONS)) + 1
 # A run-in boundary: a word (or a closing quote after one), white space, then a capitalised
 # sentence opener followed by a lower-case word, a digit or "I".
@@ -69,7 +68,7 @@ _CLOSING_QUOTES = frozenset("\"'\u2019\u201d")  # what _RUN_IN can start on besi
 _RUN_IN_AFTER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789%)]")  # its look-behind
 # A name with an age after it ("Clarkson, 55, and ...") starts a clause; glued to a noun before it
 # with no stop, it starts a new sentence after a caption.
-# (From the white space, the letter before it looked behind at after: see _SPACE_BEFORE_CAPITAL.)
+# (From the white space, the letter before it looked behind at after: see _spaces_before_capitals.)
 _NAME_AGE = re.compile(r"(\s(?<=[a-z]\s)\s*)(?=[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*,\s+\d{1,3},)")
 _AGE = re.compile(r",\s+\d{1,3},")
 _BEFORE_NAME = frozenset(
@@ -86,9 +85,8 @@ _WEAK_STARTERS = frozenset({"A", "One", "I", "Today"}) | frozenset(
 # lower-case word: where a caption that ended on the date may have run into the next sentence. Or
 # a lower-case word, then "The" and a name: "... following some recent poor results The Saints
 # were dumped out ..." ("The" with a lower-case word after it is a plain run-in: see _RUN_IN).
-# Found from the white space between a lower-case letter or a digit and a capital, then checked
-# word by word. (What this pattern finds; _spaces_before_capitals finds the same from the capitals.)
-_SPACE_BEFORE_CAPITAL = re.compile(r"(\s(?<=[a-z0-9]\s)\s*)(?=[A-Z])")
+# Found from the white space between a lower-case letter or a digit and a capital (see
+# _spaces_before_capitals), then checked word by word.
 _NAME_VERB = re.compile(r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2}\s+(?:[a-z]+ly\s+)?([a-z]+)\b")
 _THE_NAME = re.compile(r"The\s+[A-Z]")
 _TITLED_NAME_VERB = re.compile(
@@ -299,6 +297,7 @@ def _time_name_cuts(text: str, start: int, end: int, cuts: set[int]) -> Iterator
             name_verb = _NAME_VERB.match(text, after)
             if after_time and name_verb is not None and not _finite(name_verb.group(1)):
                 name_verb = _OWNER_NOUN_VERB.match(text, after)  # "... this season | Ben's arrival came"
+            opens = _verb_finite(name_verb)
         elif before.isalpha() and before not in _BEFORE_NAME and before not in TITLE_WORDS:
             # "... to be with his wife | Masters chairman Billy Payne talked ...": a body, a title
             # and a name, then a finite verb. Or a full name ("... at the Masters | Jack Nicklaus
@@ -307,6 +306,7 @@ def _time_name_cuts(text: str, start: int, end: int, cuts: set[int]) -> Iterator
             if name_verb is not None and name_verb.group(1) not in TITLE_WORDS:
                 name_verb = None
             word_start = cut - len(before)
+            plain = False  # whether a plain English word may open the sentence instead of a name
             if name_verb is None and before not in _LEADS_INTO_NAME and before not in _STANCE_WORDS and (
                 text[word_start].islower() or _THE_BEFORE.search(text, max(start, word_start - 12), word_start)
             ):
@@ -321,11 +321,11 @@ def _time_name_cuts(text: str, start: int, end: int, cuts: set[int]) -> Iterator
                 full_name = name_verb is not None and name_verb.lastindex == 2
                 if full_name and not _person_opens(name_verb.group(1), name_verb.group().count(" ") > 2):
                     name_verb = None
-                if name_verb is None and text[word_start].islower() and not _inside_double_quotes(text, start, cut):
-                    name_verb = _plain_word_opener(text, after)
+                plain = name_verb is None and text[word_start].islower() and not _inside_double_quotes(text, start, cut)
+            opens = _plain_word_opens(text, after) if plain else _verb_finite(name_verb)
         else:
             continue  # after a plain word only "The" and a name, or a titled or full name, start a sentence
-        if name_verb is None or not _finite(name_verb.group(name_verb.lastindex)):
+        if not opens:
             continue
         piece_start = max([start, *(c for c in cuts if c <= cut)])
         piece_end = min([end, *(c for c in cuts if c > cut)])
@@ -341,12 +341,12 @@ def _time_name_cuts(text: str, start: int, end: int, cuts: set[int]) -> Iterator
 
 
 def _spaces_before_capitals(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Yield the span of each match of ``_SPACE_BEFORE_CAPITAL.finditer(text, start, end)``: the
-    white space between a lower-case letter or a digit and a capital.
+    """Yield, in order, the spans of white space between a lower-case letter or a digit and a
+    capital, as (start, end).
 
-    Found from the capitals, a few in a hundred characters, by looking back from each: the pattern
-    itself has the engine stop at every space, a fifth of the characters, and cost as much as
-    everything else _time_name_cuts does."""
+    Found from the capitals, a few in a hundred characters, by looking back from each: a pattern
+    for the white space itself has the engine stop at every space, a fifth of the characters, and
+    cost as much as everything else _time_name_cuts does."""
     for capital in _CAPITAL.finditer(text, start, end):
         after = capital.start()
         cut = after
@@ -395,21 +395,18 @@ def _person_opens(word: str, adverb: bool) -> bool:
     return w in _given_names() or adverb and w in HONORIFICS
 
 
-def _plain_word_opener(text: str, at: int) -> re.Match[str] | None:
-    """Return a match whose last group is a finite verb (or None) when a plain English word, not
-    a name, opens a sentence at ``at``: a noun before its verb, an adverb or a gerund."""
+def _verb_finite(name_verb: re.Match[str] | None) -> bool:
+    """True when a name-and-verb pattern matched and its last group, the verb, is finite."""
+    return name_verb is not None and _finite(name_verb.group(name_verb.lastindex))
+
+
+def _plain_word_opens(text: str, at: int) -> bool:
+    """True when a plain English word, not a name, opens a sentence at ``at``: a noun before its
+    finite verb, or an adverb or a gerund (whose clause's verb comes later)."""
     word = _WORD_VERB.match(text, at)
-    if word is None:
-        return None
-    first = word.group(1).lower()
-    if first not in common_words() or first in _given_names():
-        return None
-    if _ADVERB_OR_GERUND.match(text, at):
-        return _SOME_FINITE.match("is")  # the clause's verb comes later: the opener is enough
-    return word
-
-
-_SOME_FINITE = re.compile(r"(is)")
+    if word is None or not _plain_word(word.group(1).lower()):
+        return False
+    return bool(_ADVERB_OR_GERUND.match(text, at)) or _finite(word.group(2))
 
 
 def _name_then_verb(words: list[str]) -> bool:
@@ -457,11 +454,11 @@ def _word_before(text: str, dot: int) -> str:
 
 
 def _run_before(text: str, lo: int, hi: int) -> str:
-    """Return what ``_WORD_BEFORE.search(text, lo, hi)`` finds ("" for nothing): the run of its
-    characters that ends the window (or ends before a newline that ends it, where "$" matches too).
+    """Return the run of word characters, ".", "&", "'" and "-" that ends the window (or ends
+    before a newline that ends it); "" for none.
 
-    Read backwards from the end: the pattern is tried forwards from every position of the window,
-    each try running to the end of its run, ten times the work for the same answer.
+    Read backwards from the end: a pattern ending in "$" is tried forwards from every position of
+    the window, each try running to the end of its run, ten times the work for the same answer.
     """
     end = hi
     if lo < end and text[end - 1] == "\n":
@@ -520,7 +517,7 @@ def _given_names() -> dict[str, str]:
     return given_names()
 
 
-def common_words() -> frozenset[str]:
-    from .analysis.tokens import common_words as words  # (as above)
+def _plain_word(word: str) -> bool:
+    from .analysis.tokens import plain_word as plain  # (as above)
 
-    return words()
+    return plain(word)

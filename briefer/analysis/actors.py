@@ -36,7 +36,7 @@ from ..lexicon import (
 from .gazetteer import Gazetteer, gaz
 from .names import Mention, person_gender
 from .roles import appositive_role
-from .tokens import common_words, curated_given_names, given_names
+from .tokens import common_words, curated_given_names, given_names, plain_word
 
 VERB_FORMS = form_table(SPEECH_VERBS | STANCE_VERBS | OUTCOME_VERBS)
 AUXILIARIES = frozenset(
@@ -176,7 +176,7 @@ def _without_opening_words(mentions: list[Mention]) -> list[Mention]:
     whole run inside a sentence ("Abase Hussen", "Scooter Braun" are names)."""
     candidates = [
         i for i, m in enumerate(mentions)
-        if m.initial and len(m.tokens) in (2, 3) and (w := m.tokens[0].lower()) in common_words() and w not in given_names()
+        if m.initial and len(m.tokens) in (2, 3) and plain_word(m.tokens[0].lower())
     ]
     if not candidates:
         return mentions  # (most articles: the rest is not worth building)

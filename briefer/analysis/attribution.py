@@ -354,4 +354,3 @@ def _continue_quotations(units: list[Unit], out: dict[int, list[Attribution]]) -
         last = run[-1]
         if last.index in out:
             prev_speaker, prev_index = out[last.index][0], last.index
-

@@ -67,6 +67,8 @@ def _background(text: str) -> bool:
         if not any(t in lowered for t in _BACKGROUND_TEXTS):
             return False
     return _BACKGROUND_ASCII.search(text) is not None
+
+
 _WORD = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
 _NOT_EVENTS = frozenset(
     "based used supposed related concerned interested involved married aged called named armed "

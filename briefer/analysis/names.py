@@ -31,7 +31,7 @@ from ..lexicon import (
 )
 from .gazetteer import gaz
 from .runs import VERSUS, adjacent, places, run_end
-from .tokens import Token, common_words, first_word_token, given_names, tokenize, without_possessive
+from .tokens import Token, first_word_token, given_names, plain_word, tokenize, without_possessive
 from .units import Unit
 
 _LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
@@ -209,8 +209,7 @@ def _word_before_a_name(run: list[Token]) -> bool:
     names whole)."""
     if len(run) < 2:
         return False
-    first = run[0].text.lower()
-    if first not in common_words() or first in given_names():
+    if not plain_word(run[0].text.lower()):
         return False
     rest = " ".join(t.text for t in run[1:])
     whole = " ".join(t.text for t in run)
@@ -256,8 +255,7 @@ def _plain_word_before(run: list[Token], k: int) -> bool:
     English word). Not before a place or a body's name ("Port Elizabeth Smith" is too rare)."""
     if k != 1 or len(run) != 3 or _heads_a_thing(run[2].text):
         return False
-    first = without_possessive(run[0].text).lower()
-    return first in common_words() and first not in given_names()
+    return plain_word(without_possessive(run[0].text).lower())
 
 
 def _heads_a_thing(word: str) -> bool:

@@ -10,8 +10,8 @@ article does not name ("an insider", "supporters of the measure").
 from __future__ import annotations
 
 import re
-from itertools import repeat
 from collections.abc import Iterator
+from itertools import repeat
 from dataclasses import dataclass
 
 from ..lexicon import (
@@ -450,7 +450,7 @@ def resolve(
         key = DESCRIPTION_SYNONYMS.get(ref.word, DESCRIPTION_SYNONYMS.get(ref.word.rstrip("s"), ref.word.rstrip("s")))
         owner = ref.text.lower().split()[:-1]
         if owner and owner[-1] in _OWN_STAFF and len(owner) <= 2:
-            # "Company officials said", "the company's executives": the company speaks through them.
+            # "Company officials said", "company executives said": the company speaks through them.
             eid = ctx.description(owner[-1])
             if eid is not None:
                 return eid, 0.75

@@ -74,6 +74,12 @@ def common_words() -> frozenset[str]:
 
 
 @cache
+def plain_word(word: str) -> bool:
+    """True for a lower-cased word that is a plain English word and no common given name ("ward"
+    or "enter", not "jack"): capitalised, it can still be no part of a name."""
+    return word in common_words() and word not in given_names()
+
+
 def curated_given_names() -> dict[str, str]:
     """Return the curated given names alone: names common enough in the news that one standing by
     itself ("Audrey") is a person, where a rarer Census name alone ("Porsche", "Houston") is not."""
@@ -88,6 +94,7 @@ def curated_given_names() -> dict[str, str]:
 # sentence's runs of [a-z] are then what split() gives. (A bytes table: str.translate() looks every
 # distinct character up in a dict, at each call.)
 ASCII_NON_LETTER_TO_SPACE = bytes(c if 97 <= c <= 122 else 32 for c in range(128)) + bytes(128)
+
 
 def findall_in_runs(pattern: re.Pattern[str], runs: str, mark: str) -> list[str]:
     """Return ``pattern.findall(runs)`` for a text of runs of characters between single spaces (as
