@@ -80,9 +80,11 @@ def plain_word(word: str) -> bool:
     return word in common_words() and word not in given_names()
 
 
+@cache
 def curated_given_names() -> dict[str, str]:
     """Return the curated given names alone: names common enough in the news that one standing by
-    itself ("Audrey") is a person, where a rarer Census name alone ("Porsche", "Houston") is not."""
+    itself ("Audrey") is a person, where a rarer Census name alone ("Porsche", "Houston") is not.
+    (Read once: the answer is shared, so callers must not change it.)"""
     raw = json.loads(resources.files("briefer").joinpath("data/given_names.json").read_text(encoding="utf-8"))
     out: dict[str, str] = {n: "male" for n in raw["male"]}
     for n in raw["female"]:
