@@ -27,7 +27,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from summary import find_shared  # noqa: E402  (a sibling script, not a package)
+from summary import find_shared  # (a sibling script, not a package)
 
 ROUNDS = 2
 
@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
             "setarch", "-R", "valgrind", "--tool=callgrind", "--toggle-collect=starmap_next",
             f"--callgrind-out-file={out}", sys.executable, __file__, "--child", "--dir", str(args.dir),
         ]
-        run = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"})
+        run = subprocess.run(cmd, check=False, capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"})
         found = re.search(r"Collected : (\d+)", run.stderr)
         if run.returncode != 0 or not found:
             print(run.stderr[-2000:], file=sys.stderr)
