@@ -533,3 +533,15 @@ def test_company_officials_or_management_speak_for_the_company():
 def test_a_studys_authors_speak_as_a_group():
     text = "Cannabis use disorder rose where the drug was legal. Occasional use is not thought to cause problems, the authors said."
     assert speakers(text) == ["Authors"]
+
+
+def test_a_piece_of_a_quotation_of_one_word_or_none_is_no_position():
+    text = (
+        'Governor Kristi Noem launched the campaign on Monday. "Meth. We\'re on it. Let\'s work together," '
+        'Noem said.\n\nStephen Glaister, the chairman of the RAC Foundation, said fines were too high. '
+        '"£100? £200? Nobody can pay that."'
+    )
+    found = said(text)
+    assert ("Kristi Noem", "We're on it.") in found and ("Stephen Glaister", "Nobody can pay that.\"") in found
+    assert not [s for _, s in found if s.startswith(('"Meth', '"£100', "£200"))]
+    assert said('"No," Kristi Noem said.') == [("Kristi Noem", '"No," Kristi Noem said.')]

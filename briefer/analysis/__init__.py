@@ -19,6 +19,12 @@ from .units import Unit, read_units
 __all__ = ["Analysis", "Finding", "analyse", "aliases"]
 
 
+# A piece of a quotation cut off as a sentence of one word or none ("Meth.", "£100?", "...") is
+# still spoken, but says nothing a reader could weigh on its own: no position. ("No," he said. is
+# three words, and stays.)
+MIN_POSITION_WORDS = 2
+
+
 @dataclass(slots=True)
 class Finding:
     """A position, an outcome or an open question: a unit of the text and what it says."""
@@ -58,7 +64,7 @@ def analyse(text: str, summary_sentences: int = 3) -> Analysis:
         if u.caption:
             continue
         for a in attributions.get(u.index, []):
-            if a.entity in listed:
+            if a.entity in listed and u.words >= MIN_POSITION_WORDS:
                 result.positions.append(Finding(u, u.text, entities[a.entity], a.cue, a.confidence))
     attributed = {f.unit.index for f in result.positions}
     prose = [u for u in units if not u.caption]
