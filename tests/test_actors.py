@@ -463,3 +463,17 @@ def test_a_body_named_with_its_country_and_and_whose_inquiry_it_is_acts():
     found = actors(text)
     assert found["U.S. Securities and Exchange Commission"].kind == "organization"
     assert "U.S. Securities" not in found and "Exchange Commission" not in found
+
+
+def test_a_title_with_a_possessive_and_no_name_makes_no_person():
+    found = actors("WeWork is being investigated by the New York State Attorney General. "
+                   "The New York State Attorney General's office had no comment. WeWork said it would cooperate.")
+    assert "WeWork" in found
+    assert not [e for e in found.values() if e.kind == "person"]
+
+
+def test_a_name_with_a_capital_inside_is_one_even_when_it_only_opens_sentences():
+    found = actors("WeWork is being investigated by prosecutors. WeWork said it would cooperate.")
+    assert "WeWork" in found
+    # A plain word opening a sentence is still no name.
+    assert not actors("Yesterday the firm was fined. Yesterday said a lot about the firm.")

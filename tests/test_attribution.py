@@ -545,3 +545,19 @@ def test_a_piece_of_a_quotation_of_one_word_or_none_is_no_position():
     assert ("Kristi Noem", "We're on it.") in found and ("Stephen Glaister", "Nobody can pay that.\"") in found
     assert not [s for _, s in found if s.startswith(('"Meth', '"£100', "£200"))]
     assert said('"No," Kristi Noem said.') == [("Kristi Noem", '"No," Kristi Noem said.')]
+
+
+def test_the_attorney_general_or_the_general_is_the_person_with_that_title():
+    assert said("Texas Attorney General Ken Paxton sued Google on Monday. The Attorney General said the firm broke the law.") == [
+        ("Ken Paxton", "The Attorney General sai")
+    ]
+    assert said("Gen. Mark Milley visited the base on Monday. The general said the troops were ready.") == [
+        ("Mark Milley", "The general said the tro")
+    ]
+
+
+def test_a_title_written_as_a_name_with_no_holder_named_is_the_office_speaking():
+    found = analyse("The Texas Attorney General said the firm had broken the law.")
+    assert [(f.actor.name, f.actor.kind) for f in found.positions] == [("Texas Attorney General", "organization")]
+    # In lower case it is no name: who spoke stays unknown rather than guessed.
+    assert said("The company was fined. The attorney general said the firm had broken the law.") == []

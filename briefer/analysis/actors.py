@@ -48,6 +48,9 @@ _LOCATIVE = frozenset(
     "between off onto over under along beyond".split()
 )
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z&]{1,6}s?$")
+# "WeWork", "YouTube", "McHenry": a capital inside a word marks a name, even opening a sentence,
+# where no common word has one.
+_INNER_CAPITAL = re.compile(r"[A-Z][a-z]+[A-Z]")
 _FEMALE_ROLES = frozenset("actress spokeswoman chairwoman mother wife daughter sister widow girl woman queen princess".split())
 _MALE_ROLES = frozenset("spokesman chairman father husband son brother boy man king prince".split())
 _APPOSED_NAME = re.compile(r"(?:'s|\u2019s)?(?:,\s+the\s+|\s+\((?:the\s+)?)")
@@ -119,7 +122,10 @@ def build_entities(mentions: list[Mention], text: str) -> tuple[list[Entity], di
         if not key or key in NOT_NAMES or not any(map(str.isalpha, key)):
             continue
         known = key in g.names or key in g.capitals or key.rstrip("'s") in g.demonyms
-        if m.initial and len(m.tokens) == 1 and key not in attested and not known and not _ACRONYM.match(m.name):
+        if (
+            m.initial and len(m.tokens) == 1 and key not in attested and not known
+            and not _ACRONYM.match(m.name) and not _INNER_CAPITAL.match(m.name)
+        ):
             if not _heads_a_squad(m, key, text):
                 continue  # a capitalised sentence opener, not a name
         if key.rstrip(".") in NOT_NAMES:

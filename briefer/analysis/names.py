@@ -324,7 +324,7 @@ def _split_run(u: Unit, run: list[Token], toks: list[Token], i: int, text: str, 
         role = pre
     elif pre and role:
         role = f"{pre} {role}"
-    if len(name_tokens) == 1 and name_tokens[0].text.lower().rstrip(".") in _LOWER_TITLES:
+    if len(name_tokens) == 1 and without_possessive(name_tokens[0].text).lower().rstrip(".") in _LOWER_TITLES:
         return []  # "CEO", "Colonel": a title with no name is no name
     first, last = name_tokens[0], name_tokens[-1]
     possessive = last.text.endswith(("'s", "\u2019s"))  # (as in _is_common)

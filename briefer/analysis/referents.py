@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import repeat
 from dataclasses import dataclass
+from itertools import repeat
 
 from ..lexicon import (
     DESCRIPTION_SYNONYMS,
@@ -24,6 +24,7 @@ from ..lexicon import (
     PERSON_DESCRIPTIONS,
     SPEECH_FORMS,
     STANCE_VERBS,
+    TITLE_WORDS,
     alternation,
     form_table,
 )
@@ -427,7 +428,13 @@ def resolve(
         if noun == "spokesman" and len(words) > 1 and words[-2].lower() in ORG_DESCRIPTIONS:
             # "A company spokesperson said": the company speaks through its spokesperson.
             return ctx.description(words[-2].lower()), 0.75
-        return ctx.description(ref.word), 0.75
+        eid = ctx.description(ref.word)
+        if eid is None and noun in TITLE_WORDS:
+            office = _office(ref, masked)
+            if office:
+                # "The Texas Attorney General said", with no holder named: the office speaks.
+                return _make(entities, made, "office:" + office.casefold(), "organization", office, u.start + ref.start), 0.7
+        return eid, 0.75
     if ref.kind == "age":
         for eid in reversed(ctx.mentioned):
             e = entities[eid]
@@ -469,6 +476,20 @@ def resolve(
         entities[eid].forms[surface] = entities[eid].forms.get(surface, 0) + 1
         return eid, 0.8
     return None, 0
+
+
+_OFFICE_TAIL = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*")
+
+
+def _office(ref: Referent, masked: str) -> str | None:
+    """Return the office a title written as a name stands for ("The Texas Attorney General", "the
+    Secretary of State"), or None when the description is no such title ("the attorney general",
+    "the company's chairman")."""
+    words = ref.text.split()[1:]
+    if not words or not all(w[:1].isupper() for w in words):
+        return None
+    tail = _OFFICE_TAIL.match(masked, ref.end)
+    return " ".join(words) + (tail.group() if tail else "")
 
 
 def _document(
