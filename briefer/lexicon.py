@@ -512,6 +512,10 @@ OPEN_CUES = (
     ("not_disclosed_nt", "wasn't|weren't|isn't|aren't announced|disclosed|released|revealed|identified|named", 1.0, {}),
     ("not_been_disclosed", "has|have not been announced|disclosed|released|revealed|identified|named", 1.0, {}),
     ("not_been_disclosed_nt", "hasn't|haven't been announced|disclosed|released|revealed|identified|named", 1.0, {}),
+    # "BALPA has not ruled out more action": a door the story says is still open
+    ("not_ruled_out", "not|never rule|ruled|ruling out", 1.0, {}),
+    ("not_ruled_out_nt", "didn't|hasn't|haven't|won't|wouldn't|doesn't rule|ruled out", 1.0, {}),
+    ("refused_to_rule_out", "refused|refuses|declined|declines to rule out", 1.0, {}),
 )
 # Cues that a sentence looks back on settled background rather than news: neither kind.
 BACKGROUND_CUES = _phrases(

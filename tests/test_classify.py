@@ -54,6 +54,9 @@ def test_events_told_in_the_past_are_outcomes(sentence):
         "The victim has not been named by police.",
         "WeWork is reportedly being investigated by the New York State Attorney General.",
         "The merger is under review by regulators.",
+        "The union has not ruled out more strikes in the summer.",
+        "The minister refused to rule out a second vote.",
+        "Police haven't ruled out foul play.",
     ],
 )
 def test_what_is_pending_uncertain_or_disputed_is_an_open_question(sentence):
