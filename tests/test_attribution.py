@@ -561,3 +561,10 @@ def test_a_title_written_as_a_name_with_no_holder_named_is_the_office_speaking()
     assert [(f.actor.name, f.actor.kind) for f in found.positions] == [("Texas Attorney General", "organization")]
     # In lower case it is no name: who spoke stays unknown rather than guessed.
     assert said("The company was fined. The attorney general said the firm had broken the law.") == []
+
+
+def test_a_spokesman_named_by_the_body_before_the_noun_speaks_for_it():
+    assert speakers("A State Department spokesman said the weapons were purely defensive.") == ["State Department"]
+    assert speakers("Tesla shares fell on Monday. A Tesla spokeswoman declined to comment.") == ["Tesla"]
+    # A country's ministry still speaks for the country, not through this rule.
+    assert speakers("Russia's foreign ministry said it viewed the move as a mistake.") == ["Russia"]

@@ -112,6 +112,9 @@ _NOT_MODIFIERS = frozenset(
 )
 
 
+_BODY_KINDS = frozenset(("organization", "country", "other"))
+
+
 @dataclass(slots=True)
 class Referent:
     start: int  # unit-relative
@@ -258,9 +261,17 @@ def find_referents(u: Unit, mentions: list[tuple[Mention, int]], entities: list[
             continue
         if any(r.word == "owner" and m.start() <= r.start < m.end() for r in refs):
             continue  # "according to The Verge's review": the owner is the source
-        # A name that only modifies the description ("The Russia space agency") is not the referent.
+        inside = [r for r in refs if m.start() <= r.start and r.end <= m.end()]
         refs = [r for r in refs if not (m.start() <= r.start and r.end <= m.end())]
-        refs.append(Referent(m.start(), m.end(), "description", word=m.group(2).lower(), text=m.group(0)))
+        noun = m.group(2).lower()
+        body = [r for r in inside if r.kind == "entity" and entities[r.entity].kind in _BODY_KINDS]
+        if DESCRIPTION_SYNONYMS.get(noun, noun) == "spokesman" and len(body) == 1:
+            # "A State Department spokesman said": the body speaks through its spokesman, as it
+            # does through "a spokesman for" it.
+            refs.append(Referent(m.start(), m.end(), "entity", body[0].entity, text=m.group(0)))
+            continue
+        # A name that only modifies the description ("The Russia space agency") is not the referent.
+        refs.append(Referent(m.start(), m.end(), "description", word=noun, text=m.group(0)))
     heads = present.intersection(_GENERIC_WORDS)
     for m in _generic_matches(masked, lowered, heads) if heads else ():
         mods, head, pp = m.group(1).strip(), m.group(2), m.group(3).strip()
