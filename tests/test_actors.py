@@ -477,3 +477,10 @@ def test_a_name_with_a_capital_inside_is_one_even_when_it_only_opens_sentences()
     assert "WeWork" in found
     # A plain word opening a sentence is still no name.
     assert not actors("Yesterday the firm was fined. Yesterday said a lot about the firm.")
+
+
+def test_an_acronym_we_know_is_a_name_though_in_lower_case_it_is_a_word():
+    found = actors("The US imposed new tariffs on Monday. The US said talks would continue.")
+    assert "US" in aliases(found["United States"])
+    who = actors("Cases doubled, the World Health Organization said. The WHO said more must be done.")
+    assert "WHO" in aliases(who["World Health Organization"])

@@ -568,3 +568,18 @@ def test_a_spokesman_named_by_the_body_before_the_noun_speaks_for_it():
     assert speakers("Tesla shares fell on Monday. A Tesla spokeswoman declined to comment.") == ["Tesla"]
     # A country's ministry still speaks for the country, not through this rule.
     assert speakers("Russia's foreign ministry said it viewed the move as a mistake.") == ["Russia"]
+
+
+def test_a_name_after_the_verb_that_modifies_a_noun_is_not_the_speaker():
+    assert speakers("Google changed its rules. Israeli settlers, who back the government, said the Google policy change paved the way.") == [
+        "Israeli settlers"
+    ]
+    assert speakers('"We will fight," said Avi Bell, a senior fellow.') == ["Avi Bell"]
+    assert speakers('"No," said Dan Jones in a statement.') == ["Dan Jones"]
+
+
+def test_an_acronym_opening_a_role_is_no_relative_pronoun():
+    found = analyse('"Progress is uneven," said Zsuzsanna Jakab, WHO regional director for Europe.')
+    assert [(e.name, e.kind, e.role) for e in found.actors] == [
+        ("Zsuzsanna Jakab", "person", "WHO regional director for Europe")
+    ]

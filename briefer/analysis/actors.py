@@ -94,6 +94,12 @@ def _key(name: str) -> str:
     return " ".join(words).casefold()
 
 
+def _spelled_out_acronym(name: str, key: str, g: Gazetteer) -> bool:
+    """True for "US" or "WHO": in capitals, a name we know, though in lower case a word that is
+    never one ("us", "who")."""
+    return len(name) > 1 and name.isupper() and (key in g.names or name in KNOWN_ORGS)
+
+
 def build_entities(mentions: list[Mention], text: str) -> tuple[list[Entity], dict[int, int]]:
     """Return the entities the mentions name and, for each mention index, its entity id."""
     g = gaz()
@@ -119,7 +125,7 @@ def build_entities(mentions: list[Mention], text: str) -> tuple[list[Entity], di
     pending: list[int] = []
     for i in order:
         m, key = mentions[i], keys[i]
-        if not key or key in NOT_NAMES or not any(map(str.isalpha, key)):
+        if not key or key in NOT_NAMES and not _spelled_out_acronym(m.name, key, g) or not any(map(str.isalpha, key)):
             continue
         known = key in g.names or key in g.capitals or key.rstrip("'s") in g.demonyms
         if (
@@ -128,7 +134,7 @@ def build_entities(mentions: list[Mention], text: str) -> tuple[list[Entity], di
         ):
             if not _heads_a_squad(m, key, text):
                 continue  # a capitalised sentence opener, not a name
-        if key.rstrip(".") in NOT_NAMES:
+        if key.rstrip(".") in NOT_NAMES and not _spelled_out_acronym(m.name, key, g):
             continue
         if len(m.tokens) == 1 and key in surnames:
             pending.append(i)  # "Jordan" in a story about Louis Jordan is the man, not the country

@@ -41,7 +41,7 @@ def appositive_role(text: str, m: Mention) -> str | None:
         head = [w.lower().strip("'\u2019") for w in words[:6]]
         if (
             head
-            and head[0] not in _NOT_ROLE_OPENERS
+            and (head[0] not in _NOT_ROLE_OPENERS or words[0].isupper())  # "WHO regional director" is no "who"
             and not head[0].endswith(("ed", "ing"))
             and set(head[:5]) & ROLE_NOUNS
         ):

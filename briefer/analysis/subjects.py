@@ -79,10 +79,28 @@ def inverted_subject(refs: list[Referent], masked: str, w: re.Match[str]) -> lis
                 and not set(gap.split()) & _COMPLEMENTIZERS  # "announced that McHenry would ...": the object's
                 and r.kind in ("entity", "description", "country", "generic")
                 and not (r.kind == "description" and r.word in DOCUMENT_DESCRIPTIONS)
+                and not _modifies_a_noun(masked, r.end)
             ):
                 return [r]
             return []
     return []
+
+
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+# What may follow a speaker named after the verb: "said Jones in a statement", "said Jones, who
+# ...", "said Jones and Smith", "said Jones yesterday", "said Jones as he left".
+_AFTER_INVERTED = _PREPOSITIONS | _COMPLEMENTIZERS | frozenset(
+    "who which and or as while whereas because although though yesterday today tonight earlier later "
+    "last this next recently previously".split()
+)
+
+
+def _modifies_a_noun(masked: str, end: int) -> bool:
+    """True when a lower-case word other than a preposition or a conjunction follows the name:
+    "..., said the US policy change paved the way" has the US modify the subject, "policy change",
+    and the verb's speaker is before it."""
+    after = _NEXT_WORD.match(masked, end)
+    return bool(after) and after.group(1) not in _AFTER_INVERTED and not after.group(1).endswith("ly")
 
 
 def subject_before(refs: list[Referent], masked: str, v: int) -> list[Referent]:
