@@ -150,6 +150,7 @@ TITLE_WORDS = (TEAM_ROLES - {"hooker"}) | _words(
     """
     president vice-president pres premier chancellor prime minister secretary ambassador senator sen
     representative rep congressman congresswoman governor gov mayor judge justice magistrate
+    councilman councilwoman councillor councilor alderman assemblyman assemblywoman
     king queen prince princess pope cardinal archbishop bishop imam rabbi ayatollah emir sultan
     general gen colonel col lieutenant lt captain capt sergeant sgt major maj admiral commander
     officer detective det inspector insp superintendent supt chief constable sheriff marshal corporal

@@ -484,3 +484,8 @@ def test_an_acronym_we_know_is_a_name_though_in_lower_case_it_is_a_word():
     assert "US" in aliases(found["United States"])
     who = actors("Cases doubled, the World Health Organization said. The WHO said more must be done.")
     assert "WHO" in aliases(who["World Health Organization"])
+
+
+def test_a_council_title_is_a_role():
+    found = actors('Councilwoman Maria Lopez called it "a win for safety." Councillor Ann Hay said no.')
+    assert (found["Maria Lopez"].role, found["Ann Hay"].role) == ("Councilwoman", "Councillor")

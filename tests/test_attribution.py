@@ -583,3 +583,10 @@ def test_an_acronym_opening_a_role_is_no_relative_pronoun():
     assert [(e.name, e.kind, e.role) for e in found.actors] == [
         ("Zsuzsanna Jakab", "person", "WHO regional director for Europe")
     ]
+
+
+def test_a_verb_of_saying_denied_says_nothing():
+    assert said("Mayor John Park has not said whether he will sign the ordinance.") == []
+    assert said("The lawyer, James Maron, spoke briefly. The lawyer did not say who called the paramedics.") == []
+    assert said("John Park didn't immediately comment on the vote.") == []
+    assert speakers("John Park said he would sign it.") == ["John Park"]

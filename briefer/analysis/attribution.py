@@ -27,6 +27,10 @@ from .subjects import PASSIVE, adjacent_subject, inverted_subject, participle_su
 from .units import Unit
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
+# "did not say", "hasn't immediately said", "would not comment": a verb of saying denied says
+# nothing, which the story leaves open.
+_UNSAID = frozenset("say tell comment confirm disclose reveal specify elaborate explain".split())
+_NEGATED = re.compile(r"\b(?:not|never|n['\u2019]t)\s+(?:[a-z]+ly\s+)?$")
 _LOWER_WORD = re.compile(r"[a-z][a-z'\u2019-]*")
 # "Big Machine Records issued a statement ...": verbs that report only with a statement as object.
 _STATEMENT_FORMS = {f: lemma for lemma in ("issue", "release") for f in verb_forms(lemma) if not f.endswith("ing")}
@@ -203,6 +207,8 @@ def _attribute_unit(
             continue  # "had posted a photo on her Instagram account": a picture, not a statement
         if lemma == "agree" and _AGREED_TERMS.match(masked, w.end()):
             continue  # "Jose Mourinho has agreed a deal to replace ...": an outcome
+        if lemma in _UNSAID and _NEGATED.search(masked, max(0, w.start() - 24), w.start()):
+            continue  # "The lawyer did not say who ...", "has not said whether ...": nothing said
         doing = _BY_DOING.match(masked, w.end())
         if doing and doing.group(1) not in _SPEECH:
             continue  # "Mr Ray responded by banging on her door": an act ("by saying ..." is speech)
