@@ -167,7 +167,7 @@ def _unit_mentions(u: Unit, text: str, vocab: Container[str]) -> list[Mention]:
         j = run_end(toks, i, text)
         run = toks[i:j]
         initial = i in openers
-        if initial and run and (_is_common(run[0].text, vocab) or _word_before_a_name(run)):
+        if initial and run and (_is_common(run[0].text, vocab) and not _compass_of_a_name(run) or _word_before_a_name(run)):
             run = run[1:]
             initial = False
             i += 1
@@ -201,6 +201,15 @@ def _names_no_one(u: Unit, vocab: Container[str]) -> bool:
     if not rest.islower() and any(map(str.isupper, rest)):  # (islower(): no capital, in one pass)
         return False
     return not word.cap or _is_common(word.text, vocab)
+
+
+_COMPASS = frozenset("north south east west northern southern eastern western central".split())
+
+
+def _compass_of_a_name(run: list[Token]) -> bool:
+    """True for "West Yorkshire Police", "South Wales Police": a point of the compass opening a
+    longer name is part of it (alone it is none: "West said no")."""
+    return len(run) > 1 and run[0].text.lower() in _COMPASS and run[1].cap
 
 
 def _word_before_a_name(run: list[Token]) -> bool:
