@@ -131,3 +131,9 @@ def test_a_name_or_a_price_given_is_no_open_question():
     assert not classify.is_open(verdict("The winner has been named."))
     assert not classify.is_open(verdict("The price was announced on Monday."))
     assert not classify.is_open(verdict("The police investigated the claim and found nothing."))
+
+
+def test_the_writers_own_story_told_in_the_first_person_is_no_outcome():
+    assert not classify.is_outcome(verdict("I changed my personal profile into a professional one weeks ago."), attributed=False, lead=True)
+    assert not classify.is_outcome(verdict("My business account informed me that someone shared it."), attributed=False, lead=False)
+    assert classify.is_outcome(verdict("She changed her personal profile into a professional one weeks ago."), attributed=False, lead=False)

@@ -142,6 +142,10 @@ def score(u: Unit) -> Verdict:
         said = sum(w for w in _open_cues(inside).values() if w >= QUOTED_CUE_MIN)
         open_ += min(QUOTED_CAP, QUOTED_FACTOR * said)
     outcome = _events(words, outside)
+    if ("I" in outside or "m" in outside) and _FIRST_PERSON.search(outside):
+        # "I changed my profile ...", "I learned that ...": the writer's own story, which a column
+        # tells, is no news of what happened (a speaker's "I", inside quotes, is not looked at).
+        outcome = NOT_AN_OUTCOME
     if _background(u.text):
         outcome -= 1
         open_ -= 0.5
@@ -177,6 +181,8 @@ def _events(words: list[str], outside: str) -> float:
 
 
 _READER = frozenset("you your we us our".split())
+_FIRST_PERSON = re.compile(r"\b(?:I|my|me|My)\b")
+NOT_AN_OUTCOME = -1.0
 _ADJECTIVE_BEFORE = frozenset("the a an its their his her this that".split())
 
 
