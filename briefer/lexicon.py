@@ -353,7 +353,7 @@ SPEECH_VERBS = _words(
     recall describe highlight emphasise emphasize maintain reiterate testify allege blame demand
     predict estimate conclude continue caution complain lament observe quip joke counter retort
     assert contend affirm insist remark comment mention indicate disclose inform assure promise
-    vow pledge threaten boast brag admit apologise apologize notify advise uncover
+    vow pledge threaten boast brag admit apologise apologize notify advise uncover confess
     speak talk sing chant shout yell whisper exclaim remember recount point
     """
 )

@@ -36,7 +36,7 @@ def test_the_basic_forms_of_attribution(text):
 
 @pytest.mark.parametrize(
     "verb",
-    ["argued", "insisted", "stressed", "noted", "denied", "claimed", "admitted", "praised", "urged", "believes", "sang", "remembers"],
+    ["argued", "insisted", "stressed", "noted", "denied", "claimed", "admitted", "confessed", "praised", "urged", "believes", "sang", "remembers"],
 )
 def test_a_broad_list_of_speech_and_stance_verbs(verb):
     assert speakers(f"Jane Doe {verb} the plan was sound.") == ["Jane Doe"]
