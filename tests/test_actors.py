@@ -495,3 +495,15 @@ def test_a_point_of_the_compass_opening_a_longer_name_is_part_of_it():
     found = actors("West Yorkshire Police said officers were called. North Yorkshire Police said it had helped.")
     assert "West Yorkshire Police" in found and "Yorkshire Police" not in aliases(found["North Yorkshire Police"])
     assert not actors("West said no. West was right.")
+
+
+def test_a_club_named_before_its_manager_is_the_club_where_it_opens_other_sentences_too():
+    found = actors("Chelsea have agreed a fee for striker Victor Osimhen. Chelsea manager Mauricio Pochettino "
+                   "is desperate. Chelsea are yet to confirm the deal.")
+    assert found["Chelsea"].kind == "organization" and len(found["Chelsea"].mentions) == 3
+
+
+def test_two_clubs_joined_by_and_stay_two():
+    found = actors("Arsenal and Manchester United had also been linked with the forward. Manchester United said no.")
+    assert "Manchester United" in found and not [n for n in found if " and " in n]
+    assert "Nursing and Midwifery Council" in actors("The Nursing and Midwifery Council said no.")

@@ -112,6 +112,12 @@ def build_entities(mentions: list[Mention], text: str) -> tuple[list[Entity], di
     keys = [_key(m.name) for m in mentions]
     attested = {key for m, key in zip(mentions, keys) if not m.initial}
     attested |= {w for m, key in zip(mentions, keys) if len(m.tokens) > 1 for w in key.split()}
+    # "Chelsea manager Mauricio Pochettino" shows "Chelsea" is a team's name: then so is the
+    # "Chelsea" that opens "Chelsea have agreed a fee".
+    attested |= {
+        key for m, key in zip(mentions, keys)
+        if m.initial and len(m.tokens) == 1 and m.next in _SQUAD_NEXT and _heads_a_squad(m, key, text)
+    }
 
     def new(name: str, kind: str) -> Entity:
         e = Entity(len(entities), name, kind)
@@ -480,6 +486,7 @@ _OF_LIKE = frozenset("of for by with about against like than".split())
 _ROLE_THEN_NAME = re.compile(r"\s+[\w-]+(?:\s+[a-z][\w-]*)?\s+[A-Z][a-z]")
 _TWO_WORD_ROLE = re.compile(r"\s+([a-z]+)\s+([a-z]+)\s+[A-Z][a-z]")
 _ROLE_FIRST_HALVES = frozenset(r.split("-")[0] for r in TEAM_ROLES if "-" in r)
+_SQUAD_NEXT = TEAM_ROLES | _ROLE_FIRST_HALVES  # (what `_before_a_players_name` can start with)
 _SENTENCE_END = frozenset(".!?:;\"'\u201c\u201d\u2018\u2019\n")
 
 
@@ -497,6 +504,8 @@ def _settle(e: Entity, text: str) -> None:
         town = e.kind == "place" or len(e.mentions) > 1  # (a one-off "other" name can be a broken one)
         if any(_names_a_team(m, text, town) for m in e.mentions):
             e.kind = "organization"
+    elif e.kind == "person" and len(e.name.split()) == 1 and any(_before_a_players_name(m, text) for m in e.mentions):
+        e.kind = "organization"  # "Chelsea manager Mauricio Pochettino": a club, whatever given name it is too
     if e.kind == "other" and any(m.prev in ORG_KIND_NOUNS for m in e.mentions):
         e.kind = "organization"  # "TransIP hired ..." first, "hosting company TransIP" later
     if e.kind == "other" and (any(m.honorific or m.role for m in e.mentions) or _called_by_surname(e)):

@@ -158,6 +158,11 @@ def _joins_and(toks: list[Token], i: int, j: int, k: int, text: str) -> bool:
         i += 1  # "U.S. Securities and Exchange Commission": the country's, then the name
     # (The word before "and" names what the body deals in, a plain English word: "Nursing",
     # "Customs". A name there is a body of its own: "Wistron and Global Lighting Technologies".)
-    return j - i == 1 and right_head in ORG_HEADS and toks[i].text.lower() in common_words()
+    # ("Manchester United", "Bolton Wanderers": a team's last word names no field of work, so
+    # "Arsenal and Manchester United" are two clubs.)
+    return j - i == 1 and right_head in ORG_HEADS and right_head not in _TEAM_HEADS and toks[i].text.lower() in common_words()
+
+
+_TEAM_HEADS = frozenset("club fc united rovers wanderers athletic team squad".split())
 
 
