@@ -590,3 +590,31 @@ def test_a_verb_of_saying_denied_says_nothing():
     assert said("The lawyer, James Maron, spoke briefly. The lawyer did not say who called the paramedics.") == []
     assert said("John Park didn't immediately comment on the vote.") == []
     assert speakers("John Park said he would sign it.") == ["John Park"]
+
+
+EMBEDDED_TWEET = """<html><head><title>Slogan mocked online</title></head><body><article><h1>Slogan mocked online</h1>
+<p>South Dakota launched a new anti-drug campaign on Monday, and the state paid an agency nearly half a million dollars for it.</p>
+<p>Many people on social media made fun of the slogan within hours of its launch.</p>
+<blockquote class="twitter-tweet"><p lang="en" dir="ltr">Yes this is real and yes the state spent half a million dollars on it.</p>
+&mdash; Dianna E. Anderson (@diannaeanderson) <a href="https://twitter.com/x">November 18, 2019</a></blockquote>
+<p>Governor Kristi Noem defended the campaign on Tuesday, saying it was working.</p>
+</article></body></html>"""
+
+
+def test_an_embedded_post_is_what_its_signature_names_wrote():
+    from briefer import brief_text
+
+    b = brief_text(EMBEDDED_TWEET, format="html")
+    assert [(p.actor, p.evidence[0].quote) for p in b.positions][0] == (
+        "Dianna E. Anderson", "Yes this is real and yes the state spent half a million dollars on it."
+    )
+    assert not [i for i in b.outcomes + b.positions if "(@diannaeanderson)" in i.evidence[0].quote]
+
+
+def test_a_post_signed_by_a_name_the_article_gives_nowhere_else_or_by_no_name():
+    text = (
+        "Mourinho was appointed on Wednesday.\n\nI can't thank this man enough for everything he has done.\n\n"
+        "\u2014 Dele (@dele_official) November 19, 2019\n\nWe are on it, the governor says, and so are we.\n\n"
+        "\u2014 tall glass of coquito (@_orabora) November 19, 2019\n\nSpurs play on Saturday."
+    )
+    assert said(text) == [("Dele", "I can't thank this man e")]

@@ -22,9 +22,9 @@ from .referents import SKIP_BETWEEN as _SKIP_BETWEEN
 from ..lexicon import SPEECH_FORMS as _SPEECH
 from .referents import STANCE_FORMS as _STANCE
 from .referents import Referent
-from .referents import Context, find_referents, resolve
+from .referents import Context, _make, find_referents, resolve
 from .subjects import PASSIVE, adjacent_subject, inverted_subject, participle_subject, subject_before
-from .units import Unit
+from .units import SIGNATURE, Unit
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 # "did not say", "hasn't immediately said", "would not comment": a verb of saying denied says
@@ -132,7 +132,53 @@ def attribute(
         for a in found:
             ctx.note(a.entity)
     _continue_quotations(units, out)
+    _signed_posts(units, by_unit, entities, made, out)
     return out
+
+
+def _signed_posts(
+    units: list[Unit],
+    by_unit: dict[int, list[tuple[Mention, int]]],
+    entities: list[Entity],
+    made: dict[str, int],
+    out: dict[int, list[Attribution]],
+) -> None:
+    """An embedded post (a tweet) prints its text as a paragraph, then its signature line, "—
+    Cooper Lund (@cooperlund) November 18, 2019": the paragraph is what the person signing it
+    wrote, whatever the sentence's own words seemed to say."""
+    for u in units:
+        if not u.signature or u.index == 0:
+            continue
+        signer = next((eid for m, eid in by_unit.get(u.index, []) if entities[eid].kind in _SIGNERS), None)
+        name = SIGNATURE.match(u.text).group("name").strip()
+        if signer is None:
+            signer = _named_elsewhere(name, entities)
+        if signer is None and _PERSON_LIKE.fullmatch(name):
+            # "— Dele (@dele_official)", named nowhere else: the signature is all we know of him.
+            signer = _make(entities, made, "signer:" + name.casefold(), "person", name, u.start)
+        if signer is None:
+            continue  # "— tall glass of coquito (@_orabora)": no name we can list
+        post = units[u.index - 1].paragraph
+        for v in units[u.index - 1 :: -1]:
+            if v.paragraph != post:
+                break
+            if not v.caption and v.words >= _POST_MIN_WORDS:  # ("Club statement" labels a picture)
+                out[v.index] = [Attribution(v.index, signer, "post", 0.9)]
+
+
+_SIGNERS = frozenset(("person", "organization", "group", "other"))
+_PERSON_LIKE = re.compile(r"[A-Z][a-z'\u2019-]+(?: [A-Z][a-z'\u2019.-]*){0,2}")
+_POST_MIN_WORDS = 3
+
+
+def _named_elsewhere(name: str, entities: list[Entity]) -> int | None:
+    """The one person the article names in full whose given name or surname signs a post
+    ("— Dele (@dele_official)" after "Dele Alli")."""
+    word = name.strip().casefold()
+    if not word or " " in word:
+        return None
+    found = [e.id for e in entities if e.kind == "person" and e.mentions and word in e.name.casefold().split()]
+    return found[0] if len(found) == 1 else None
 
 
 def _is_subject(m: Mention, u: Unit) -> bool:

@@ -96,7 +96,7 @@ def find_mentions(units: list[Unit], text: str, lowercase_vocab: Container[str])
     """Return every name mention of the non-caption units, in order."""
     out: list[Mention] = []
     for u in units:
-        if u.caption:
+        if u.caption and not u.signature:  # (a signature names who wrote what comes before it)
             continue
         out.extend(_unit_mentions(u, text, lowercase_vocab))
     return out

@@ -70,6 +70,7 @@ class Unit:
     quotes: list[tuple[int, int]] = field(default_factory=list)  # quotation spans, unit-relative
     opens_inside: bool = False  # starts inside a quotation opened by an earlier unit
     leaves_open: bool = False  # ends inside a quotation that a later unit continues
+    signature: bool = False  # an embedded post's signature line: "— Jane Doe (@janedoe) May 1, 2019"
     _masked: str | None = None
     _words: int = -1
 
@@ -133,6 +134,11 @@ def _first_words(n: int) -> re.Pattern[str]:
     return re.compile(rf"(?:[^A-Za-z]*+[A-Za-z]++){{{n}}}")
 
 
+SIGNATURE = re.compile(
+    r"[\u2014\u2013-]\s*(?P<name>[^()\n]{1,80}?)\s*\(@\w{1,30}\)\s*(?:on\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})?\s*$"
+)
+
+
 def read_units(text: str) -> list[Unit]:
     """Return the units of ``text`` in order, captions flagged and quotations marked."""
     sentences = split_sentences(text)
@@ -162,6 +168,12 @@ def read_units(text: str) -> list[Unit]:
         alone = a is not None and a.paragraph != b.paragraph and (c is None or c.paragraph != b.paragraph)
         if alone and _is_heading(b.text):
             b.caption = True
+    # An embedded post's signature line ("— Cooper Lund (@cooperlund) November 18, 2019") is page
+    # furniture, but it names who wrote the paragraph before it: see attribution.
+    for a, b, c in zip([None] + units[:-1], units, units[1:] + [None]):
+        alone = a is not None and a.paragraph != b.paragraph and (c is None or c.paragraph != b.paragraph)
+        if alone and "(@" in b.text and SIGNATURE.match(b.text):
+            b.caption = b.signature = True
     # A caption cannot start inside a quotation: the unit that opened it belongs to the caption too
     # ("Fans display a banner reading: '£5bn and what do we get? | £64 a ticket'").
     for a, b in zip(units, units[1:]):
