@@ -149,7 +149,7 @@ TEAM_ROLES = _words(
 TITLE_WORDS = (TEAM_ROLES - {"hooker"}) | _words(
     """
     president vice-president pres premier chancellor prime minister secretary ambassador senator sen
-    representative rep congressman congresswoman governor gov mayor judge justice magistrate
+    representative rep congressman congresswoman governor gov mayor judge justice magistrate speaker
     councilman councilwoman councillor councilor alderman assemblyman assemblywoman
     king queen prince princess pope cardinal archbishop bishop imam rabbi ayatollah emir sultan
     general gen colonel col lieutenant lt captain capt sergeant sgt major maj admiral commander
@@ -474,6 +474,10 @@ OPEN_CUES = (
     ("continue_to", "continue to", 1.0, {}),
     ("continue_efforts", "continue their|its efforts|search|attempts|investigation|work", 1.0, {}),
     ("unclear", "unclear|uncertain|uncertainty|unknown|undecided", 1.0, {}),
+    # "It was not immediately clear when", "it's not known if": what the story cannot say yet
+    ("not_clear", "is|was|it's not clear|known", 1.0, {}),
+    ("not_clear_yet", "is|was|it's not immediately|yet|entirely clear|known", 1.0, {}),
+    ("not_clear_nt", "isn't|wasn't clear|known", 1.0, {}),
     ("in_doubt", "in doubt", 1.0, {}),
     ("whether", "whether", 1.0, {}),
     ("to_decide_who", "decide|determine|establish|ascertain who|what|how|why|which", 1.0, {}),

@@ -487,8 +487,8 @@ def test_an_acronym_we_know_is_a_name_though_in_lower_case_it_is_a_word():
 
 
 def test_a_council_title_is_a_role():
-    found = actors('Councilwoman Maria Lopez called it "a win for safety." Councillor Ann Hay said no.')
-    assert (found["Maria Lopez"].role, found["Ann Hay"].role) == ("Councilwoman", "Councillor")
+    found = actors('Councilwoman Maria Lopez called it "a win for safety." Councillor Ann Hay said no. Speaker Mike Johnson agreed.')
+    assert (found["Maria Lopez"].role, found["Ann Hay"].role, found["Mike Johnson"].role) == ("Councilwoman", "Councillor", "Speaker")
 
 
 def test_a_point_of_the_compass_opening_a_longer_name_is_part_of_it():

@@ -57,6 +57,8 @@ def test_events_told_in_the_past_are_outcomes(sentence):
         "The union has not ruled out more strikes in the summer.",
         "The minister refused to rule out a second vote.",
         "Police haven't ruled out foul play.",
+        "It was not immediately clear when.",
+        "It isn't clear who fired first.",
     ],
 )
 def test_what_is_pending_uncertain_or_disputed_is_an_open_question(sentence):
@@ -137,3 +139,7 @@ def test_the_writers_own_story_told_in_the_first_person_is_no_outcome():
     assert not classify.is_outcome(verdict("I changed my personal profile into a professional one weeks ago."), attributed=False, lead=True)
     assert not classify.is_outcome(verdict("My business account informed me that someone shared it."), attributed=False, lead=False)
     assert classify.is_outcome(verdict("She changed her personal profile into a professional one weeks ago."), attributed=False, lead=False)
+
+
+def test_a_state_that_is_not_clear_to_someone_is_no_open_question():
+    assert not classify.is_open(verdict("The rules were not clear to everyone."))
