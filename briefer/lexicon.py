@@ -192,13 +192,13 @@ PERSON_DESCRIPTIONS = _words(
     surgeon expert analyst coach manager defender forward midfielder striker goalkeeper player
     president minister secretary ambassador judge senator governor mayor chairman chairwoman founder
     director executive actress actor singer star presenter father mother teenager midwife nurse
-    scientist researcher professor chief captain suspect defendant gunman general
+    scientist researcher professor chief captain suspect defendant gunman general representatives reps
     """
 )
 # Description nouns that mean the same person in other words.
 DESCRIPTION_SYNONYMS = {
     "lawyer": "attorney", "solicitor": "attorney", "barrister": "attorney", "counsel": "attorney",
-    "spokeswoman": "spokesman", "spokesperson": "spokesman", "chairwoman": "chairman", "chair": "chairman",
+    "spokeswoman": "spokesman", "spokesperson": "spokesman", "representatives": "spokesman", "reps": "spokesman", "chairwoman": "chairman", "chair": "chairman",
     "source": "insider", "sources": "insider", "protester": "fan", "supporter": "fan",
     "investigation": "inquiry", "probe": "inquiry", "review": "inquiry", "gen": "general",
 }

@@ -618,3 +618,16 @@ def test_a_post_signed_by_a_name_the_article_gives_nowhere_else_or_by_no_name():
         "\u2014 tall glass of coquito (@_orabora) November 19, 2019\n\nSpurs play on Saturday."
     )
     assert said(text) == [("Dele", "I can't thank this man e")]
+
+
+def test_her_representatives_or_his_lawyer_speak_for_the_one_the_pronoun_continues():
+    text = "Adele Adkins has split from her husband. 'We have separated,' her representatives said."
+    assert speakers(text) == ["Adele Adkins"]
+    assert speakers("Taylor Swift spoke on Monday. Her lawyer said the claims were false.") == ["Taylor Swift", "Taylor Swift"]
+    # A lawyer the article names is the one who speaks.
+    named = "His lawyer, Thomas Green, asked for probation. Gates stayed silent. His lawyer said he would appeal."
+    assert speakers(named) == ["Thomas Green", "Thomas Green"]
+
+
+def test_sources_close_to_someone_speak_as_a_group():
+    assert speakers("Sources close to the investigation said the suspect had fled.") == ["Sources close to the investigation"]

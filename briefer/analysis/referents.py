@@ -60,7 +60,7 @@ _FOR_X = re.compile(r"\b(?:" + "|".join(_REPRESENTS) + r")\s+(?:for|of|from)\s+(
 _GENERIC = re.compile(
     r"\b(?:(?:the|some|many|most|several|other|angry|furious|an?)\s+)?((?:[A-Z][\w-]*\s+){0,3}|(?:[a-z-]+\s+)?)((?i:"
     + alternation(sorted(GENERIC_SPEAKERS, key=len, reverse=True))
-    + r")s?)\b((?:\s+(?:of|from|for)\s+(?:the\s+|both\s+)?[\w-]+(?:\s+[\w-]+)?)?)"
+    + r")s?)\b((?:\s+(?:of|from|for|close\s+to)\s+(?:the\s+|both\s+)?[\w-]+(?:\s+[\w-]+)?)?)"
 )
 _LAST_WORD = re.compile(r"\s+\S+$")
 _FINITE_AFTER = frozenset("is was are were have has had will would could can may might must".split())
@@ -113,6 +113,7 @@ _NOT_MODIFIERS = frozenset(
 
 
 _BODY_KINDS = frozenset(("organization", "country", "other"))
+_OWNER_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 
 
 @dataclass(slots=True)
@@ -293,6 +294,8 @@ def find_referents(u: Unit, mentions: list[tuple[Mention, int]], entities: list[
         start = m.start(2) if not words else m.start(1) + mods.index(words[0])
         if m.start() < start and masked[m.start() : start].strip().lower() in _GROUP_DETERMINERS:
             start = m.start()  # keep "an insider", "the states" whole: the article's own words
+        if pp:  # "sources close to the investigation", "critics of the report": the group speaks
+            refs = [r for r in refs if not (m.start(3) <= r.start and r.end <= end and r.kind == "description")]
         refs.append(Referent(start, end, "generic", word=head.lower(), text=name))
     refs.sort(key=lambda r: (r.start, -r.end))
     return refs
@@ -440,6 +443,11 @@ def resolve(
             # "A company spokesperson said": the company speaks through its spokesperson.
             return ctx.description(words[-2].lower()), 0.75
         eid = ctx.description(ref.word)
+        owner = _OWNER_PRONOUNS.get(words[0].lower())
+        if eid is None and owner and noun in ("spokesman", "attorney"):
+            # "her representatives said", "his lawyer said", no such person named: they speak for
+            # the one the pronoun continues, as "Swift's rep" speaks for Swift.
+            return ctx.pronoun(owner), 0.75
         if eid is None and noun in TITLE_WORDS:
             office = _office(ref, masked)
             if office:
