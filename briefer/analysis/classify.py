@@ -142,7 +142,9 @@ def score(u: Unit) -> Verdict:
         said = sum(w for w in _open_cues(inside).values() if w >= QUOTED_CUE_MIN)
         open_ += min(QUOTED_CAP, QUOTED_FACTOR * said)
     outcome = _events(words, outside)
-    if ("I" in outside or "m" in outside) and _FIRST_PERSON.search(outside):
+    # (The words are lower-cased with capitalised ones blanked, so "My" and "I" are looked for in
+    # the text, and only where a capital I or M stands.)
+    if "my" in words or "me" in words or ("I" in outside or "My" in outside) and _FIRST_PERSON.search(outside):
         # "I changed my profile ...", "I learned that ...": the writer's own story, which a column
         # tells, is no news of what happened (a speaker's "I", inside quotes, is not looked at).
         outcome = NOT_AN_OUTCOME
@@ -181,7 +183,7 @@ def _events(words: list[str], outside: str) -> float:
 
 
 _READER = frozenset("you your we us our".split())
-_FIRST_PERSON = re.compile(r"\b(?:I|my|me|My)\b")
+_FIRST_PERSON = re.compile(r"\b(?:I|My)\b")
 NOT_AN_OUTCOME = -1.0
 _ADJECTIVE_BEFORE = frozenset("the a an its their his her this that".split())
 
