@@ -245,7 +245,12 @@ ORG_DESCRIPTIONS = _words(
 )
 
 # Last words that make a capitalised name an organisation ("Liaoning University").
-ORG_HEADS = _words(
+# A team's last word ("Manchester United", "Bolton Wanderers"): it names no field of work.
+TEAM_HEADS = _words("club fc united rovers wanderers athletic team squad")
+# Points of the compass: no name alone, but the start of many ("West Yorkshire Police").
+COMPASS_WORDS = _words("north south east west northern southern eastern western central")
+
+ORG_HEADS = TEAM_HEADS | _words(
     """
     office department ministry agency administration authority commission committee council court
     tribunal parliament congress senate assembly government cabinet party movement front alliance
@@ -256,7 +261,6 @@ ORG_HEADS = _words(
     herald telegraph guardian gazette tribune chronicle mail express standard independent mirror
     sun observer review magazine press radio television tv channel broadcasting
     police force army navy marines guard service services bureau board panel ambulance brigade
-    club fc united rovers wanderers athletic team squad
     church mosque synagogue diocese
     forum network coalition organisation organization initiative project program programme council
     commissioner ombudsman secretariat
@@ -329,10 +333,9 @@ NOT_NAMES = _words(
     mr mrs ms dr prof sir god internet web tv online
     but and or so yet if as at in on of for to from by with about after before over under into
     also still even just only not no yes oh please thanks
-    north south east west northern southern eastern western central earth
-    rs usd gbp eur inr
+    earth rs usd gbp eur inr
     """
-)
+) | COMPASS_WORDS
 
 # Lower-case words that can sit inside a name ("Court of Appeal", "Vicente del Bosque").
 NAME_CONNECTORS = _words("of for and the de del della der di da dos van von bin al la le du y")

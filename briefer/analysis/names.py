@@ -14,6 +14,7 @@ from collections.abc import Container
 from dataclasses import dataclass, field
 
 from ..lexicon import (
+    COMPASS_WORDS,
     EVENT_HEADS,
     EXAMPLE_CUES,
     FEMALE_HONORIFICS,
@@ -203,13 +204,10 @@ def _names_no_one(u: Unit, vocab: Container[str]) -> bool:
     return not word.cap or _is_common(word.text, vocab)
 
 
-_COMPASS = frozenset("north south east west northern southern eastern western central".split())
-
-
 def _compass_of_a_name(run: list[Token]) -> bool:
     """True for "West Yorkshire Police", "South Wales Police": a point of the compass opening a
     longer name is part of it (alone it is none: "West said no")."""
-    return len(run) > 1 and run[0].text.lower() in _COMPASS and run[1].cap
+    return len(run) > 1 and run[0].text.lower() in COMPASS_WORDS and run[1].cap
 
 
 def _word_before_a_name(run: list[Token]) -> bool:

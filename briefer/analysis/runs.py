@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from ..lexicon import MEDIA_HEADS, NAME_CONNECTORS, ORG_HEADS, ORG_LEADS, TITLE_WORDS, gazetteer
+from ..lexicon import MEDIA_HEADS, NAME_CONNECTORS, ORG_HEADS, ORG_LEADS, TEAM_HEADS, TITLE_WORDS, gazetteer
 from .tokens import Token, common_words, given_names, without_possessive
 
 VERSUS = frozenset({"v", "V", "vs", "Vs", "VS"})
@@ -160,9 +160,6 @@ def _joins_and(toks: list[Token], i: int, j: int, k: int, text: str) -> bool:
     # "Customs". A name there is a body of its own: "Wistron and Global Lighting Technologies".)
     # ("Manchester United", "Bolton Wanderers": a team's last word names no field of work, so
     # "Arsenal and Manchester United" are two clubs.)
-    return j - i == 1 and right_head in ORG_HEADS and right_head not in _TEAM_HEADS and toks[i].text.lower() in common_words()
-
-
-_TEAM_HEADS = frozenset("club fc united rovers wanderers athletic team squad".split())
+    return j - i == 1 and right_head in ORG_HEADS and right_head not in TEAM_HEADS and toks[i].text.lower() in common_words()
 
 

@@ -166,14 +166,12 @@ def read_units(text: str) -> list[Unit]:
     # ("Doobie Brothers Tour Dates"): it names, it does not state.
     for a, b, c in zip([None] + units[:-1], units, units[1:] + [None]):
         alone = a is not None and a.paragraph != b.paragraph and (c is None or c.paragraph != b.paragraph)
-        if alone and _is_heading(b.text):
-            b.caption = True
-    # An embedded post's signature line ("— Cooper Lund (@cooperlund) November 18, 2019") is page
-    # furniture, but it names who wrote the paragraph before it: see attribution.
-    for a, b, c in zip([None] + units[:-1], units, units[1:] + [None]):
-        alone = a is not None and a.paragraph != b.paragraph and (c is None or c.paragraph != b.paragraph)
         if alone and "(@" in b.text and SIGNATURE.match(b.text):
+            # An embedded post's signature line ("— Cooper Lund (@cooperlund) November 18, 2019")
+            # is page furniture, but it names who wrote the paragraph before it: see attribution.
             b.caption = b.signature = True
+        elif alone and _is_heading(b.text):
+            b.caption = True
     # A caption cannot start inside a quotation: the unit that opened it belongs to the caption too
     # ("Fans display a banner reading: '£5bn and what do we get? | £64 a ticket'").
     for a, b in zip(units, units[1:]):
