@@ -631,3 +631,16 @@ def test_her_representatives_or_his_lawyer_speak_for_the_one_the_pronoun_continu
 
 def test_sources_close_to_someone_speak_as_a_group():
     assert speakers("Sources close to the investigation said the suspect had fled.") == ["Sources close to the investigation"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The boy was found. CNN affiliate WAVY in Norfolk, Virginia, reported that he could walk.", "WAVY"),
+        ("The boy was found. Police in Norfolk said that he could walk.", "Police"),
+    ],
+)
+def test_where_a_speaker_is_stands_between_the_speaker_and_the_verb(text, speaker):
+    assert speakers(text) == [speaker]
+    # ... but a place that opens the sentence is no speaker's: the name after it speaks.
+    assert speakers("The boy was found. In Norfolk, Virginia, Sam Smith said he could walk.") == ["Sam Smith"]

@@ -43,6 +43,11 @@ _WORD_BEFORE = re.compile(r"[\w'\u2019]+")
 _LOWER_WORD = re.compile(r"[a-z][a-z'-]*")
 _COMMA_AT_END = re.compile(r",\s*$")
 _APPOSITIVE_OPENS = re.compile(r"\s*(?:,|\(|\u2013|\u2014|-\s)")
+# "Police in Norfolk said", "WAVY in Norfolk, Virginia, reported": where the speaker is, between the
+# speaker and the verb (a place, and the state or country that places it, set off by commas).
+_IN_PLACE_BEFORE = re.compile(
+    r"\s+in\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}(?:,\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)?,)?\s+$"
+)
 
 
 def adjacent_subject(refs: list[Referent], masked: str, v: int) -> list[Referent]:
@@ -115,6 +120,10 @@ def subject_before(refs: list[Referent], masked: str, v: int) -> list[Referent]:
     close = _only_skippable(gap) and not _DELIMS.search(gap) or _REFUSED.match(gap) or _REPORTED_TO.match(gap)
     if close and not _in_phrase(masked, last.start, clause_ok=True):
         return _coordinated(left, masked, last)
+    if " in " in masked[max(0, v - 90) : v]:
+        placed = _placed_speaker(left, masked, v)
+        if placed:
+            return placed
     gap_words = _LOWER_WORD.findall(gap)
     if gap_words and gap_words[-1] in ("who", "which") and last.kind == "entity":
         # "Abase Hussen – who blamed police ...": the relative clause's antecedent.
@@ -187,6 +196,18 @@ def subject_before(refs: list[Referent], masked: str, v: int) -> list[Referent]:
         if cut < 0:
             break
     return []
+
+
+def _placed_speaker(left: list[Referent], masked: str, v: int) -> list[Referent]:
+    """"Police in Norfolk, Virginia, said": the name before where it is speaks."""
+    hit = _IN_PLACE_BEFORE.search(masked, max(0, v - 90), v)
+    if hit is None:
+        return []
+    at = hit.start()
+    r = next((x for x in reversed(left) if x.end <= at), None)
+    if r is None or r.end != at or r.kind == "pronoun" or _in_phrase(masked, r.start, clause_ok=True):
+        return []
+    return _coordinated(left, masked, r)
 
 
 def _named_holder(left: list[Referent], masked: str, r: Referent) -> Referent | None:
