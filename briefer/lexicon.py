@@ -185,6 +185,14 @@ ROLE_NOUNS = TITLE_WORDS | _words(
     """
 )
 
+# Those who speak for someone else: "a spokesman for Terminix", "Representatives for Vergara", "Swift's rep".
+SPEAKERS_FOR = _words(
+    """
+    spokesman spokeswoman spokesperson spokesmen spokeswomen rep reps representative representatives
+    lawyer lawyers attorney attorneys aide aides
+    """
+)
+
 # Nouns that, after "the" or "a", refer back to a person already named ("the attorney added").
 PERSON_DESCRIPTIONS = _words(
     """

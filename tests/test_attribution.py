@@ -644,3 +644,9 @@ def test_where_a_speaker_is_stands_between_the_speaker_and_the_verb(text, speake
     assert speakers(text) == [speaker]
     # ... but a place that opens the sentence is no speaker's: the name after it speaks.
     assert speakers("The boy was found. In Norfolk, Virginia, Sam Smith said he could walk.") == ["Sam Smith"]
+
+
+def test_representatives_for_someone_opening_a_sentence_speak_for_them_and_are_no_name():
+    text = "Sofia Vergara is an actress. Representatives for Vergara have declined to comment."
+    assert speakers(text) == ["Sofia Vergara"]
+    assert [a.name for a in analyse(text).actors] == ["Sofia Vergara"]

@@ -28,6 +28,7 @@ from ..lexicon import (
     PERSON_PARTICLES,
     PLACE_HEADS,
     RUN_IN_STARTERS,
+    SPEAKERS_FOR,
     TITLE_WORDS,
 )
 from .gazetteer import gaz
@@ -172,6 +173,11 @@ def _unit_mentions(u: Unit, text: str, vocab: Container[str]) -> list[Mention]:
             run = run[1:]
             initial = False
             i += 1
+        if initial and len(run) > 2 and run[1].text in ("for", "of") and run[0].text.lower() in SPEAKERS_FOR:
+            # "Representatives for Vergara declined": those who speak for the name, no part of it.
+            run = run[2:]
+            initial = False
+            i += 2
         # "According to NASA" or "The International Centre ...": the name starts after them.
         # "NORTHAMPTON V SARACENS": the second side starts after the "V".
         while len(run) > 1 and (run[0].text.lower() in _INNER or run[0].text in ("The", "A", "An", *VERSUS)):

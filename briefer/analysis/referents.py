@@ -22,6 +22,7 @@ from ..lexicon import (
     MEDIA_HEADS,
     ORG_DESCRIPTIONS,
     PERSON_DESCRIPTIONS,
+    SPEAKERS_FOR,
     SPEECH_FORMS,
     STANCE_VERBS,
     TITLE_WORDS,
@@ -52,10 +53,7 @@ SKIP_BETWEEN = frozenset(
     "last night week month year monday tuesday wednesday thursday friday saturday sunday "
     "has since even too simply openly angrily".split()
 )
-_REPRESENTS = (
-    "spokesman spokeswoman spokesperson rep reps representative representatives lawyer lawyers attorney "
-    "attorneys aide aides statement spokesmen".split()
-)
+_REPRESENTS = sorted(SPEAKERS_FOR | {"statement"})
 _FOR_X = re.compile(r"\b(?:" + "|".join(_REPRESENTS) + r")\s+(?:for|of|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _GENERIC = re.compile(
     r"\b(?:(?:the|some|many|most|several|other|angry|furious|an?)\s+)?((?:[A-Z][\w-]*\s+){0,3}|(?:[a-z-]+\s+)?)((?i:"
