@@ -638,6 +638,7 @@ def test_sources_close_to_someone_speak_as_a_group():
     [
         ("The boy was found. CNN affiliate WAVY in Norfolk, Virginia, reported that he could walk.", "WAVY"),
         ("The boy was found. Police in Norfolk said that he could walk.", "Police"),
+        ("A case was found. Health authorities in China's Inner Mongolia have confirmed a third case.", "Health authorities"),
     ],
 )
 def test_where_a_speaker_is_stands_between_the_speaker_and_the_verb(text, speaker):

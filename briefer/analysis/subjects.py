@@ -43,10 +43,12 @@ _WORD_BEFORE = re.compile(r"[\w'\u2019]+")
 _LOWER_WORD = re.compile(r"[a-z][a-z'-]*")
 _COMMA_AT_END = re.compile(r",\s*$")
 _APPOSITIVE_OPENS = re.compile(r"\s*(?:,|\(|\u2013|\u2014|-\s)")
-# "Police in Norfolk said", "WAVY in Norfolk, Virginia, reported": where the speaker is, between the
-# speaker and the verb (a place, and the state or country that places it, set off by commas).
+# "Police in Norfolk said", "WAVY in Norfolk, Virginia, reported", "Health authorities in Inner
+# Mongolia have confirmed": where the speaker is, between the speaker and the verb (a place, and the
+# state or country that places it, set off by commas).
 _IN_PLACE_BEFORE = re.compile(
-    r"\s+in\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}(?:,\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)?,)?\s+$"
+    r"\s+in\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}(?:,\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)?,)?"
+    r"(?:\s+(?:has|have|had|also|\w+ly))*\s+$"
 )
 
 
