@@ -651,3 +651,29 @@ def test_representatives_for_someone_opening_a_sentence_speak_for_them_and_are_n
     text = "Sofia Vergara is an actress. Representatives for Vergara have declined to comment."
     assert speakers(text) == ["Sofia Vergara"]
     assert [a.name for a in analyse(text).actors] == ["Sofia Vergara"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks stalled. China is wary of concessions, people familiar with the talks said.",
+        "The talks stalled. People familiar with the talks said China is wary of concessions.",
+        "The talks stalled. China is wary of concessions, according to people familiar with the talks.",
+        "The talks stalled. A person briefed on the talks told Reuters that China is wary of concessions.",
+    ],
+)
+def test_unnamed_sources_known_by_what_they_know_speak_as_a_group(text):
+    found = analyse(text).positions
+    assert [f.unit.text[:5] for f in found] == [text.split(". ", 1)[1][:5]]
+    assert found[0].actor.kind == "group"
+    assert "familiar with" in found[0].actor.name or "briefed on" in found[0].actor.name
+
+
+def test_the_attribution_that_closes_a_sentence_reports_the_verbs_inside_it():
+    text = (
+        "Donald Trump met Xi Jinping. Trump's demands made China wary, for fear that he will demand more, "
+        "people familiar with the talks said."
+    )
+    assert [f.actor.name for f in analyse(text).positions] == ["People familiar with the talks"]
+    # Without the closing attribution, the verb inside is the pronoun's.
+    assert speakers("Donald Trump met Xi Jinping. He said he will demand more.") == ["Donald Trump"]

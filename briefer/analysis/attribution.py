@@ -224,12 +224,13 @@ def _attribute_unit(
     for m in _ACCORDING.finditer(masked) if according else ():
         # The source is named before the phrase ends ("According to The Verge's review, the
         # platform does not run Destiny 2" is not Destiny's word), or in an appositive after a
-        # comma ("according to the family's attorney, James Maron").
+        # comma ("according to the family's attorney, James Maron"); of unnamed sources, only those
+        # known by what they know ("according to people familiar with the talks").
         close = _PHRASE_END.search(masked, m.end())
         stop = min(m.end() + 90, close.start() if close else len(masked))
         after = [
             r for r in refs
-            if m.end() <= r.start < stop and r.kind not in ("pronoun", "generic")
+            if m.end() <= r.start < stop and (r.kind not in ("pronoun", "generic") or r.word == "people")
             and not (r.kind == "description" and r.word in DOCUMENT_DESCRIPTIONS)
         ]
         for r in after:
@@ -288,11 +289,26 @@ def _attribute_unit(
             # "Pompeo said that ... Washington had concluded ...": reported inside the first report.
             # ("While the BBC claimed ..., Maria Cristina Barrionuevo said ...": the comma ends the
             # first clause.)
-            continue
+            if not _closes_sentence(masked, w, subj):
+                continue
+            # "..., for fear that he will only demand more, people familiar with the talks said.":
+            # the attribution that closes the sentence reports all before it, its verbs included.
+            found.clear()
         finding = lemma in FINDING_VERBS
         if add(subj, lemma, 0.9 if speech else 0.75, finding):
             last_verb_end = w.end()
     return found
+
+
+_CLOSING = re.compile(r"\s*[.!?]?[\"'\u201d\u2019]?\s*$")
+
+
+def _closes_sentence(masked: str, w: re.Match[str], subj: list[Referent]) -> bool:
+    """True for "..., X said." or "..., said X.": a verb and its subject set off by a comma at the
+    sentence's end."""
+    if not _CLOSING.match(masked, max(w.end(), subj[-1].end)):
+        return False
+    return masked[: min(w.start(), subj[0].start)].rstrip().endswith(",")
 
 
 def _lower_words(lowered: str) -> tuple[list[str], str | None]:

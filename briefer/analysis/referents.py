@@ -61,6 +61,12 @@ _GENERIC = re.compile(
     + r")s?)\b((?:\s+(?:of|from|for|close\s+to)\s+(?:the\s+|both\s+)?[\w-]+(?:\s+[\w-]+)?)?)"
 )
 _LAST_WORD = re.compile(r"\s+\S+$")
+# Unnamed sources by what they know: "people familiar with the matter", "a person briefed on the talks".
+_FAMILIAR = re.compile(
+    r"\b(?:[Pp]eople|[Aa]\s+person|[Oo]ne\s+person|[Pp]ersons)\s+(?:familiar\s+with|briefed\s+on|with\s+knowledge\s+of)"
+    r"(?:\s+(?!(?:said|say|says|told|added|confirmed|speaking|who)\b)[\w'\u2019-]+){1,5}"
+)
+_FAMILIAR_CUES = frozenset({"familiar", "briefed", "knowledge"})
 _FINITE_AFTER = frozenset("is was are were have has had will would could can may might must".split())
 _DEMONYM_BODY = re.compile(
     r"\b(?:the\s+)?(?:([A-Z][a-z]+)\s+and\s+)?([A-Z][a-z]+)(?:['\u2019]s)?\s+"
@@ -271,6 +277,10 @@ def find_referents(u: Unit, mentions: list[tuple[Mention, int]], entities: list[
             continue
         # A name that only modifies the description ("The Russia space agency") is not the referent.
         refs.append(Referent(m.start(), m.end(), "description", word=noun, text=m.group(0)))
+    for m in _FAMILIAR.finditer(masked) if not present.isdisjoint(_FAMILIAR_CUES) else ():
+        # "..., people familiar with the matter said": unnamed sources, who speak as a group.
+        if not any(r.start <= m.start() < r.end for r in refs):
+            refs.append(Referent(m.start(), m.end(), "generic", word="people", text=m.group(0)))
     heads = present.intersection(_GENERIC_WORDS)
     for m in _generic_matches(masked, lowered, heads) if heads else ():
         mods, head, pp = m.group(1).strip(), m.group(2), m.group(3).strip()
