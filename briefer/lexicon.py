@@ -345,6 +345,10 @@ NOT_NAMES = _words(
     """
 ) | COMPASS_WORDS
 
+# First words of place names ("San Francisco", "Rio Grande", "Port Talbot"), that no person's name
+# starts with.
+PLACE_LEADS = _words("san santa santo sao los las rio fort port mount mt lake cape saint st ste glen")
+
 # Lower-case words that can sit inside a name ("Court of Appeal", "Vicente del Bosque").
 NAME_CONNECTORS = _words("of for and the de del della der di da dos van von bin al la le du y")
 # Of those, the ones that can sit inside a person's name.

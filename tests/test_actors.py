@@ -507,3 +507,22 @@ def test_two_clubs_joined_by_and_stay_two():
     found = actors("Arsenal and Manchester United had also been linked with the forward. Manchester United said no.")
     assert "Manchester United" in found and not [n for n in found if " and " in n]
     assert "Nursing and Midwifery Council" in actors("The Nursing and Midwifery Council said no.")
+
+
+def test_a_name_ending_in_a_census_surname_is_a_person_though_its_given_name_is_unknown():
+    found = actors("Erling Haaland scored twice as City beat Brighton. The brothers Aryavir Kumar and Jo Lee own it.")
+    assert found["Erling Haaland"].kind == "person"
+    assert found["Aryavir Kumar"].kind == "person"
+    # Places that end in a surname are no one: after "the", opening as places do, or only where
+    # something happens.
+    text = "The Rio Grande rose. Lawyers in San Francisco met Ann Smith. Ann Smith flew to Las Vegas on Monday."
+    assert set(actors(text)) == {"Ann Smith"}
+
+
+def test_a_journalist_named_in_a_credit_is_no_actor():
+    text = (
+        "Rescuers pulled a boy from the rubble, Nepal's army said. CNN's Elizabeth Joseph reported from "
+        "Kathmandu, and CNN's Jethro Mullen wrote from Hong Kong. Ann Lee contributed to this report."
+    )
+    assert not {"Elizabeth Joseph", "Jethro Mullen", "Ann Lee"} & set(actors(text))
+    assert "Ann Lee" in actors("Ann Lee reported the fire to police on Monday.")

@@ -23,6 +23,7 @@ from ..lexicon import (
     ORG_HEADS,
     ORG_KIND_NOUNS,
     PERSON_PARTICLES,
+    PLACE_LEADS,
     ORG_LEADS,
     OUTCOME_VERBS,
     PLACE_HEADS,
@@ -36,7 +37,7 @@ from ..lexicon import (
 from .gazetteer import Gazetteer, gaz
 from .names import Mention, person_gender
 from .roles import appositive_role
-from .tokens import common_words, curated_given_names, given_names, plain_word
+from .tokens import common_words, curated_given_names, given_names, plain_word, surnames
 
 VERB_FORMS = form_table(SPEECH_VERBS | STANCE_VERBS | OUTCOME_VERBS)
 AUXILIARIES = frozenset(
@@ -498,6 +499,22 @@ def _passive_agent(m: Mention, text: str) -> bool:
     return bool(before) and (before.group(1).endswith(("ed", "en")) or before.group(1) in IRREGULAR_PAST)
 
 
+def _reads_as_full_name(e: Entity) -> bool:
+    """"Erling Haaland scored twice", "Aryavir Kumar and ...": two or three capitalised words, a
+    Census surname last and no English word before it, never after "the" nor opening as places do
+    ("Rio Grande", "San Francisco")."""
+    words = e.name.split()
+    if not 2 <= len(words) <= 3 or any(m.prev == "the" for m in e.mentions):
+        return False
+    low = [w.lower() for w in words]
+    return (
+        low[-1] in surnames()
+        and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
+        and not any(plain_word(w) or w in NOT_NAMES for w in low[:-1])
+        and low[0] not in PLACE_LEADS
+    )
+
+
 def _settle(e: Entity, text: str) -> None:
     """Fix an entity's kind, name, role, gender and its agentive and locative uses."""
     if e.kind in ("place", "other"):
@@ -546,6 +563,8 @@ def _settle(e: Entity, text: str) -> None:
             e.forms[form] = e.forms.get(form, 0) + 1
         e.role = e.role or (m.role if m.role and m.role.lower().rstrip(".") not in HONORIFICS else None)
         e.gender = e.gender or person_gender(m)
+    if e.kind == "other" and e.locative < len(e.mentions) and _reads_as_full_name(e):
+        e.kind = "person"
     if e.kind == "place" and e.agentive >= 2:
         # A place does not act; a name that acts twice ("Ford is rolling out ...", "Ford will
         # display ...") is a body's that a place shares.

@@ -42,12 +42,20 @@ def _common_acronym(name: str, text: str) -> bool:
 _REPORTER_ROLES = frozenset("reporter reporters correspondent correspondents journalist columnist".split())
 
 
-def _reports(e: Entity) -> bool:
-    """True for a person the article names only as one of the journalists who reported it, by the
+def _reports(e: Entity, text: str) -> bool:
+    """True for a person the article names only as one of the journalists who reported it: by the
     title before the name, never acting ("told VOA Pentagon correspondent Carla Babb", "A VOA
-    reporter Nisan Ahmado's source ..."). ("Clarissa Ward, a reporter for the Times, was arrested"
-    is news of its own.)"""
-    return bool(e.mentions) and not e.agentive and all(m.prev in _REPORTER_ROLES for m in e.mentions)
+    reporter Nisan Ahmado's source ..."), or in a credit ("CNN's Jethro Mullen wrote from Hong
+    Kong", "... contributed to this report"). ("Clarissa Ward, a reporter for the Times, was
+    arrested" is news of its own.)"""
+    if not e.mentions:
+        return False
+    if not e.agentive and all(m.prev in _REPORTER_ROLES for m in e.mentions):
+        return True
+    return all(_CREDIT.match(text, m.end) for m in e.mentions)
+
+
+_CREDIT = re.compile(r"\s+(?:reported|wrote|filed)\s+from\b|\s+contributed\s+(?:to\s+this|reporting)\b")
 
 
 def _measure(e: Entity) -> bool:
@@ -84,7 +92,7 @@ def select(entities: list[Entity], speaking: dict[int, int], text: str = "") -> 
             keep = True
         elif e.mentions and all(m.example for m in e.mentions):
             keep = False
-        elif e.kind == "person" and _reports(e):
+        elif e.kind == "person" and _reports(e, text):
             keep = False  # "told VOA Pentagon correspondent Carla Babb": who wrote the story is not in it
         elif e.kind == "person":
             keep = len(e.name.split()) >= 2 or n >= 2 or bool(e.role)

@@ -66,6 +66,14 @@ def given_names() -> dict[str, str]:
 
 
 @cache
+def surnames() -> frozenset[str]:
+    """Return the Census surnames less common words and places ("kumar", "haaland"): what the last
+    word of a name that nothing else tells the kind of is when the name is a person's."""
+    packed = resources.files("briefer").joinpath("data/census_surnames.txt.gz").read_bytes()
+    return frozenset(w for w in gzip.decompress(packed).decode("ascii").splitlines() if w and not w.startswith("#"))
+
+
+@cache
 def common_words() -> frozenset[str]:
     """Return plain lower-case English words (SCOWL, less given names): what a capitalised word
     glued before a person's name is when it is no part of the name ("Shepherd John Hendy")."""
